@@ -1,0 +1,29 @@
+import re
+
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from masthead.analytics.models import view_record
+from masthead.news.models import ArticlePage
+
+# Crawlers, link unfurlers and monitoring do not read stories; they do not count.
+BOT_RE = re.compile(
+    r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python-requests|httpclient"
+    r"|headless|lighthouse|facebookexternalhit|whatsapp|telegram",
+    re.IGNORECASE,
+)
+
+
+@csrf_exempt  # No cookies and no session: there is nothing to forge.
+@require_POST
+@never_cache
+def count_view(request, article_id):
+    """The beacon an article page sends after load: one read, no reader data kept."""
+    if BOT_RE.search(request.headers.get("User-Agent", "")):
+        return HttpResponse(status=204)
+    if not ArticlePage.objects.published().filter(pk=article_id).exists():
+        return HttpResponseBadRequest("Unknown article.")
+    view_record(article_id=article_id)
+    return HttpResponse(status=204)

@@ -1,0 +1,66 @@
+"""`masthead`: the few commands people type.
+
+    masthead run [--port 8000]   set up the database, demo content, static files; serve
+    masthead demo                create the demo content on its own
+    masthead <django command>    anything manage.py does (migrate, createsuperuser, ...)
+"""
+
+import argparse
+import os
+import sys
+
+
+def _django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+    import django
+
+    django.setup()
+
+
+def run(argv):
+    parser = argparse.ArgumentParser(prog="masthead run")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", default="8000")
+    parser.add_argument("--no-demo", action="store_true", help="Do not create demo content.")
+    args = parser.parse_args(argv)
+
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if not args.no_demo:
+        call_command("demo")
+    from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME
+
+    url = f"http://{args.host}:{args.port}/"
+    print(
+        f"\n  Masthead is running at {url}\n"
+        f"  Newsroom (Wagtail admin): {url}admin/\n"
+        f"  Demo editor login: {DEMO_USERNAME} / {DEMO_PASSWORD}\n",
+        flush=True,
+    )
+    # A fresh process picks up the hashed static files collectstatic just wrote.
+    os.execv(
+        sys.executable,
+        [sys.executable, "-m", "django", "runserver", f"{args.host}:{args.port}", "--noreload"],
+    )
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv else "help"
+    if command == "run":
+        return run(argv[1:])
+    if command in {"help", "-h", "--help"}:
+        print(__doc__)
+        return 0
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["masthead", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""The site itself: settings editors control, the edition home and plain pages."""
+
+from django import forms
+from django.db import models
+from django.shortcuts import get_object_or_404
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.forms.models import AbstractFormField, AbstractForm
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.blocks import PageChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from masthead.core.pagination import paginate
+from masthead.news.blocks import PlainBodyBlock
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    site_name = models.CharField(max_length=80, default="Masthead")
+    slogan = models.CharField(max_length=160, blank=True)
+    about = models.TextField(blank=True, help_text="The short 'about' text in the footer.")
+    copyright_line = models.CharField(max_length=160, default="All Rights Reserved")
+    x_url = models.URLField("X", blank=True)
+    facebook_url = models.URLField("Facebook", blank=True)
+    instagram_url = models.URLField("Instagram", blank=True)
+    youtube_url = models.URLField("YouTube", blank=True)
+    telegram_url = models.URLField("Telegram", blank=True)
+    footer_links = StreamField(
+        [("page", PageChooserBlock())],
+        blank=True,
+        help_text="Pages linked in the footer, e.g. Privacy Policy, About Us, Contact Us.",
+    )
+    android_app_url = models.URLField("Android app", blank=True)
+    ios_app_url = models.URLField("iOS app", blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("slogan")], heading="Brand"),
+        MultiFieldPanel(
+            [FieldPanel("about"), FieldPanel("copyright_line"), FieldPanel("footer_links")],
+            heading="Footer",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("x_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("telegram_url"),
+            ],
+            heading="Social links",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("android_app_url"), FieldPanel("ios_app_url")])],
+            heading="Apps",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+    def social_links(self):
+        links = [
+            ("X", self.x_url),
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("Telegram", self.telegram_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+class HomePage(RoutablePageMixin, Page):
+    """An edition's front page, and the home of its taxonomy pages.
+
+    Regions, tags, authors and coverage topics are not pages in the tree; their reader
+    pages are routes here, so each edition gets `/en/regions/europe/` and the like.
+    """
+
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Pin a story to the top; empty shows the latest story with an image.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("lead_story")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "core.StandardPage", "core.ContactPage"]
+    page_description = "The front page of an edition."
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.news import teasers
+        from masthead.news.models import SectionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        lead = self._lead(teasers)
+        top = teasers.latest(self.locale_id, limit=7, exclude=[lead.pk] if lead else [])
+        shown = [article.pk for article in top] + ([lead.pk] if lead else [])
+        sections = SectionPage.objects.child_of(self).live().in_menu()
+        context.update(
+            lead=lead,
+            top_stories=top,
+            section_rows=teasers.latest_per_section(sections, limit=4),
+            read_next=teasers.latest_views(self.locale_id, limit=4, exclude=shown),
+            **teasers.rails(self.locale_id),
+        )
+        return context
+
+    def _lead(self, teasers):
+        articles = teasers.published(self.locale_id)
+        if self.lead_story_id:
+            pinned = teasers.as_teasers(articles.filter(pk=self.lead_story_id))
+            found = teasers.with_sections(pinned)
+            if found:
+                return found[0]
+        found = teasers.with_sections(
+            teasers.as_teasers(articles.filter(lead_image__isnull=False))[:1]
+        )
+        return found[0] if found else None
+
+    # -- taxonomy pages ------------------------------------------------------------------
+
+    def _listing(self, request, template, items, **context):
+        page_obj = paginate(request, items, per_page=20, teasers=True)
+        return self.render(
+            request,
+            template=template,
+            context_overrides={"page_obj": page_obj, **context},
+        )
+
+    @path("regions/<str:slug>/", name="region")
+    def region(self, request, slug):
+        from masthead.news import teasers
+        from masthead.news.models import Region
+
+        region = get_object_or_404(Region, locale_id=self.locale_id, slug=slug)
+        return self._listing(
+            request, "news/region_page.html", teasers.by_region(region), region=region
+        )
+
+    @path("tags/<str:slug>/", name="tag")
+    def tag(self, request, slug):
+        from masthead.news import teasers
+
+        tag = get_object_or_404(Tag, slug=slug)
+        return self._listing(
+            request, "news/tag_page.html", teasers.by_tag(tag, self.locale_id), tag=tag
+        )
+
+    @path("authors/", name="authors")
+    def authors(self, request):
+        from masthead.news.models import Author
+
+        authors = Author.objects.select_related("photo").prefetch_related("photo__renditions")
+        return self.render(
+            request,
+            template="news/author_index_page.html",
+            context_overrides={"authors": authors},
+        )
+
+    @path("authors/<str:slug>/", name="author")
+    def author(self, request, slug):
+        from masthead.news import teasers
+        from masthead.news.models import Author
+
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        return self._listing(
+            request,
+            "news/author_page.html",
+            teasers.by_author(author, self.locale_id),
+            author=author,
+        )
+
+    @path("coverage/<str:slug>/", name="coverage")
+    def coverage(self, request, slug):
+        from masthead.news import teasers
+        from masthead.news.models import Coverage
+
+        coverage = get_object_or_404(Coverage, locale_id=self.locale_id, slug=slug)
+        pinned, rest = teasers.in_coverage(coverage)
+        page_obj = paginate(request, rest, per_page=20, teasers=True)
+        return self.render(
+            request,
+            template="news/coverage_page.html",
+            context_overrides={
+                "coverage": coverage,
+                "pinned": teasers.with_sections(pinned) if page_obj.number == 1 else [],
+                "page_obj": page_obj,
+            },
+        )
+
+
+class StandardPage(Page):
+    """About Us, Privacy Policy and other pages of plain text."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(PlainBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+    page_description = "A plain page such as About Us or the Privacy Policy."
+
+    class Meta:
+        verbose_name = "plain page"
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("core.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+# Bots fill every field they find; people never see this one.
+HONEYPOT_FIELD = "website_url"
+
+
+class ContactPage(AbstractForm):
+    """Contact Us: a form whose submissions editors read under Forms in the admin."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = AbstractForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = "Contact Us, with a form; submissions are stored for editors."
+
+    class Meta:
+        verbose_name = "contact page"
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False,
+            label="Leave this field empty",
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return form
+
+    def process_form_submission(self, form):
+        if form.cleaned_data.get(HONEYPOT_FIELD):
+            return None  # A bot: thank it as usual, keep nothing.
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        return super().process_form_submission(form)

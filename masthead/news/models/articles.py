@@ -1,0 +1,212 @@
+"""The article page: a story with its headline, standfirst, byline, body and metadata."""
+
+import math
+import re
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from masthead.news.blocks import ArticleBodyBlock
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+class ArticleType(models.TextChoices):
+    NEWS = "news", "News"
+    OPINION = "opinion", "Opinion"
+    ANALYSIS = "analysis", "Analysis"
+    BLOG = "blog", "Blog"
+    FEATURE = "feature", "Feature"
+
+
+class ArticleQuerySet(PageQuerySet):
+    def published(self):
+        """The one definition of "a reader may see this story now".
+
+        Live (Wagtail's scheduled publishing has run), not behind a view restriction, and
+        its publication time has come. Listings, feeds, sitemaps, search and the API all
+        start from here.
+        """
+        return self.live().public().filter(published_at__lte=timezone.now())
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    standfirst = models.TextField(
+        help_text="The summary under the headline: one or two sentences.", max_length=600
+    )
+    lead_image = models.ForeignKey(
+        "media.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(
+        max_length=500, blank=True, help_text="Leave empty to use the image's own caption."
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    article_type = models.CharField(
+        max_length=20, choices=ArticleType.choices, default=ArticleType.NEWS, db_index=True
+    )
+    source = models.CharField(
+        max_length=120, blank=True, help_text="Where the story comes from, e.g. 'Agencies'."
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    regions = ParentalManyToManyField("news.Region", blank=True, related_name="articles")
+    coverage = ParentalManyToManyField(
+        "news.Coverage", blank=True, related_name="articles", verbose_name="coverage topics"
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Shown as the publication time. Set on first publication when left empty.",
+    )
+    updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="Shown as 'Updated' when a story has moved on."
+    )
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    objects = ArticleManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="Lead image"
+        ),
+        FieldPanel("body"),
+    ]
+    metadata_panels = [
+        FieldPanel("article_type"),
+        InlinePanel("article_authors", label="Authors", help_text="None: a house byline."),
+        FieldPanel("source"),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("coverage", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("published_at"),
+        FieldPanel("updated_at"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Story"),
+            ObjectList(metadata_panels, heading="Metadata"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("article_type"),
+        index.FilterField("published_at"),
+    ]
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    page_description = "A story: headline, standfirst, lead image, body, byline and metadata."
+
+    class Meta:
+        verbose_name = "article"
+        indexes = [models.Index(fields=["-published_at"], name="article_published_idx")]
+
+    # -- derived values, computed on save so listings never parse bodies ---------------
+
+    def body_text(self):
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "subheading":
+                parts.append(block.value)
+            elif block.block_type == "quote":
+                parts.append(block.value["text"])
+        return " ".join(parts)
+
+    def compute_reading_minutes(self):
+        words = len(WORD_RE.findall(f"{self.standfirst} {self.body_text()}"))
+        return max(1, math.ceil(words / settings.MASTHEAD_WORDS_PER_MINUTE))
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = self.compute_reading_minutes()
+        if self.live and self.published_at is None:
+            self.published_at = self.first_published_at or timezone.now()
+        return super().save(*args, **kwargs)
+
+    # -- what templates read -------------------------------------------------------------
+
+    @property
+    def headline(self):
+        return self.title
+
+    @property
+    def caption(self):
+        if self.lead_image_caption:
+            return self.lead_image_caption
+        return self.lead_image.caption if self.lead_image else ""
+
+    @property
+    def is_opinion(self):
+        return self.article_type == ArticleType.OPINION
+
+    def authors(self):
+        """The byline's authors in order, with their photos, in two queries."""
+        links = self.article_authors.select_related("author__photo").prefetch_related(
+            "author__photo__renditions"
+        )
+        return [link.author for link in links]
+
+    def is_published(self):
+        return self.published_at is not None and self.published_at <= timezone.now()
+
+    def serve(self, request, *args, **kwargs):
+        # A story whose publication time has not come is not there yet for readers.
+        if not self.is_published() and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.news import teasers
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            section=teasers.section_of(self),
+            authors=self.authors(),
+            read_next=teasers.read_next(self),
+            **teasers.rails(self.locale_id),
+        )
+        return context
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey("news.Author", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("article", "author")]

@@ -1,0 +1,149 @@
+// Masthead reader enhancements. Every page works without this file; it only adds
+// the menu button, closable sub-menus, a pausable ticker, tabs, copy-link and the
+// view beacon. No third-party requests, no cookies.
+
+const root = document.documentElement;
+root.classList.replace("no-js", "js");
+
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+function setUpMenu() {
+  const button = document.querySelector(".menu-button");
+  const nav = document.getElementById("site-nav");
+  if (!button || !nav) return;
+  button.hidden = false;
+  nav.setAttribute("data-collapsed", "");
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") === "true";
+    button.setAttribute("aria-expanded", String(!open));
+    nav.toggleAttribute("data-collapsed", open);
+  });
+}
+
+function setUpSubMenus() {
+  const menus = [...document.querySelectorAll(".sub-menu")];
+  menus.forEach((menu) => {
+    menu.addEventListener("toggle", () => {
+      if (menu.open) menus.filter((other) => other !== menu).forEach((other) => (other.open = false));
+    });
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = menus.find((menu) => menu.open);
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    menus.forEach((menu) => {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+  });
+}
+
+function setUpTicker() {
+  const ticker = document.querySelector("[data-ticker]");
+  if (!ticker) return;
+  const items = [...ticker.querySelectorAll(".ticker-item")];
+  if (items.length < 2) return;
+  const controls = ticker.querySelector(".ticker-controls");
+  const count = ticker.querySelector("[data-ticker-count]");
+  const pause = ticker.querySelector("[data-ticker-pause]");
+  let index = 0;
+  let timer = null;
+
+  const show = (next) => {
+    index = (next + items.length) % items.length;
+    items.forEach((item, i) => item.classList.toggle("is-shown", i === index));
+    count.textContent = `${index + 1} / ${items.length}`;
+  };
+  const stop = () => {
+    clearInterval(timer);
+    timer = null;
+    pause.setAttribute("aria-pressed", "true");
+    pause.textContent = pause.dataset.playLabel;
+  };
+  const start = () => {
+    clearInterval(timer);
+    timer = setInterval(() => show(index + 1), 6000);
+    pause.setAttribute("aria-pressed", "false");
+    pause.textContent = pause.dataset.pauseLabel;
+  };
+
+  pause.dataset.pauseLabel = pause.textContent;
+  pause.dataset.playLabel = pause.dataset.playLabel || "Play";
+  ticker.classList.add("is-rotating");
+  controls.hidden = false;
+  show(0);
+  ticker.querySelector("[data-ticker-prev]").addEventListener("click", () => { stop(); show(index - 1); });
+  ticker.querySelector("[data-ticker-next]").addEventListener("click", () => { stop(); show(index + 1); });
+  pause.addEventListener("click", () => (timer ? stop() : start()));
+  // Hovering or focusing a line holds it still, so it can be read and clicked.
+  ticker.addEventListener("mouseenter", () => timer && clearInterval(timer));
+  ticker.addEventListener("mouseleave", () => timer && start());
+  ticker.addEventListener("focusin", () => timer && clearInterval(timer));
+  if (reducedMotion) stop();
+  else start();
+}
+
+function setUpTabs() {
+  document.querySelectorAll("[data-tabs]").forEach((block) => {
+    const list = block.querySelector("[role=tablist]");
+    const tabs = [...block.querySelectorAll("[role=tab]")];
+    const panels = tabs.map((tab) => document.getElementById(tab.getAttribute("aria-controls")));
+    const select = (i, focus) => {
+      tabs.forEach((tab, j) => {
+        tab.setAttribute("aria-selected", String(i === j));
+        tab.tabIndex = i === j ? 0 : -1;
+        panels[j].hidden = i !== j;
+      });
+      if (focus) tabs[i].focus();
+    };
+    list.hidden = false;
+    tabs.forEach((tab, i) => {
+      tab.addEventListener("click", () => select(i, false));
+      tab.addEventListener("keydown", (event) => {
+        const rtl = getComputedStyle(block).direction === "rtl";
+        const forward = rtl ? "ArrowLeft" : "ArrowRight";
+        const back = rtl ? "ArrowRight" : "ArrowLeft";
+        if (event.key === forward) select((i + 1) % tabs.length, true);
+        else if (event.key === back) select((i - 1 + tabs.length) % tabs.length, true);
+        else if (event.key === "Home") select(0, true);
+        else if (event.key === "End") select(tabs.length - 1, true);
+        else return;
+        event.preventDefault();
+      });
+    });
+    select(0, false);
+  });
+}
+
+function setUpCopyLink() {
+  document.querySelectorAll("[data-copy-link]").forEach((link) => {
+    link.addEventListener("click", async (event) => {
+      if (!navigator.clipboard) return; // Leave the plain link to be copied by hand.
+      event.preventDefault();
+      await navigator.clipboard.writeText(link.href);
+      const label = link.textContent;
+      link.textContent = "✓";
+      link.setAttribute("aria-live", "polite");
+      setTimeout(() => (link.textContent = label), 2000);
+    });
+  });
+}
+
+function countView() {
+  // One anonymous read per page view; the HTML stays the same for every reader.
+  const story = document.querySelector("[data-count-url]");
+  if (!story || !navigator.sendBeacon) return;
+  navigator.sendBeacon(story.dataset.countUrl);
+}
+
+setUpMenu();
+setUpSubMenus();
+setUpTicker();
+setUpTabs();
+setUpCopyLink();
+if (document.readyState === "complete") countView();
+else window.addEventListener("load", countView, { once: true });
