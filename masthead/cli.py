@@ -1,8 +1,8 @@
 """`masthead`: the few commands people type.
 
-    masthead run [--port 8000]   set up the database, demo content, static files; serve
-    masthead demo                create the demo content on its own
-    masthead <django command>    anything manage.py does (migrate, createsuperuser, ...)
+masthead run [--port 8000]   set up the database, demo content, static files; serve
+masthead demo                create the demo content on its own
+masthead <django command>    anything manage.py does (migrate, createsuperuser, ...)
 """
 
 import argparse

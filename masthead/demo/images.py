@@ -249,8 +249,8 @@ def podium(img, rng, palette):
     for _ in range(rng.randint(3, 7)):
         mx = cx + rng.randint(-120, 120)
         my = rng.randint(440, 500)
-        draw.line((mx, my, cx + rng.randint(-30, 30), 545), fill=(20, 20, 20), width=5)
-        draw.ellipse((mx - 14, my - 22, mx + 14, my + 22), fill=(30, 30, 32))
+        draw.line((mx, my, cx + rng.randint(-30, 30), 545), fill=(20, 20, 20), width=4)
+        draw.rounded_rectangle((mx - 9, my - 18, mx + 9, my + 14), 8, fill=(30, 30, 32))
 
 
 SCENES = {

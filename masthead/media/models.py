@@ -5,7 +5,8 @@ them unless that page overrides the caption for its own story.
 """
 
 from django.db import models
-from wagtail.images.models import AbstractImage, AbstractRendition, Image as WagtailImage
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
 
 
 class NewsImage(AbstractImage):

@@ -136,8 +136,12 @@ def coverage_tabs(locale_id, *, limit=4, max_topics=4):
     )
     if not topics:
         return []
-    tabs = [(None, list(as_teasers(published(locale_id).filter(coverage__in=topics)
-                                   .distinct())[:limit]))]
+    tabs = [
+        (
+            None,
+            list(as_teasers(published(locale_id).filter(coverage__in=topics).distinct())[:limit]),
+        )
+    ]
     for topic in topics:
         tabs.append((topic, list(as_teasers(published(locale_id).filter(coverage=topic))[:limit])))
     with_sections([article for _, articles in tabs for article in articles])
