@@ -109,12 +109,13 @@ class HomePage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         lead = self._lead(teasers)
-        top = teasers.latest(self.locale_id, limit=7, exclude=[lead.pk] if lead else [])
+        top = teasers.latest(self.locale_id, limit=9, exclude=[lead.pk] if lead else [])
         shown = [article.pk for article in top] + ([lead.pk] if lead else [])
         sections = SectionPage.objects.child_of(self).live().in_menu()
         context.update(
             lead=lead,
-            top_stories=top,
+            secondary=top[:2],
+            top_stories=top[2:],
             section_rows=teasers.latest_per_section(sections, limit=4),
             read_next=teasers.latest_views(self.locale_id, limit=4, exclude=shown),
             **teasers.rails(self.locale_id),

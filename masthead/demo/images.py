@@ -245,7 +245,9 @@ def podium(img, rng, palette):
     img.paste(Image.new("RGB", img.size, palette[1]), mask=soft_layer(img.size, spotlight, 140))
     draw = ImageDraw.Draw(img)
     lectern = mix(palette[3], (60, 40, 30), 0.5)
-    draw.polygon([(cx - 170, 540), (cx + 170, 540), (cx + 140, HEIGHT), (cx - 140, HEIGHT)], lectern)
+    draw.polygon(
+        [(cx - 170, 540), (cx + 170, 540), (cx + 140, HEIGHT), (cx - 140, HEIGHT)], lectern
+    )
     for _ in range(rng.randint(3, 7)):
         mx = cx + rng.randint(-120, 120)
         my = rng.randint(440, 500)

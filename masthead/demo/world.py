@@ -4,6 +4,12 @@ Countries and capitals are real and used only neutrally; every town, person, com
 agency and institute is made up. Stories draw from these lists through `text.context`.
 """
 
+
+def names(*lines):
+    """A list from comma-separated lines: keeps long vocabularies compact and readable."""
+    return [name.strip() for line in lines for name in line.split(",") if name.strip()]
+
+
 SITE = {
     "site_name": "Masthead Daily",
     "slogan": "Calm, careful news from every region",
@@ -67,106 +73,137 @@ REGIONS = [
 ]
 
 # For stories that carry no region: a place still has to be somewhere.
-ELSEWHERE = [("Portugal", "Porto"), ("Kenya", "Mombasa"), ("Chile", "Valparaíso")]
-
-TOWNS = [
-    "Velmar", "Kestrel Bay", "Orrin Falls", "Santa Irela", "Lowmoor", "Tarrow", "Ebbridge",
-    "Caldera Springs", "Marisco", "Halden", "Ostrel", "Palmyre", "Wendover Flats", "Arcoli",
-    "Sunhaven", "Brisk Hollow", "Talavanta", "Greystone Ferry",
+ELSEWHERE = [
+    ("Portugal", "Porto", "Europe"),
+    ("Kenya", "Mombasa", "Africa"),
+    ("Chile", "Valparaíso", "Latin America"),
 ]
 
-FIRST_NAMES = [
-    "Amara", "Tomas", "Leila", "Kwame", "Ines", "Rafael", "Hana", "Oskar", "Naledi", "Mateo",
-    "Sanna", "Farid", "Celeste", "Joaquin", "Yara", "Anders", "Nadia", "Kofi", "Marisol",
-    "Dev", "Ayesha", "Lukas", "Zanele", "Emre", "Ilse", "Tariq", "Wren", "Paulo",
-]
+TOWNS = names(
+    "Velmar, Kestrel Bay, Orrin Falls, Santa Irela, Lowmoor, Tarrow, Ebbridge,",
+    "Caldera Springs, Marisco, Halden, Ostrel, Palmyre, Wendover Flats, Arcoli, Sunhaven,",
+    "Brisk Hollow, Talavanta, Greystone Ferry",
+)
 
-LAST_NAMES = [
-    "Okonkwo-Reyes", "Valtteri", "Marchetti", "Dembélé-Hart", "Ostrowska", "Castellane",
-    "Amadi", "Lindqvar", "Serrat", "Haddaway", "Moreau-Tanaka", "Quist", "Abernathy-Sol",
-    "Ferreiro", "Nakamura-Lowe", "Brennagh", "Achterberg", "Solano", "Kettering", "Idowu-Marsh",
-    "Rasmundsen", "Halloran", "Benhadj", "Varga-Ellis", "Mbeki-Strand", "Castelloe",
-]
+FIRST_NAMES = names(
+    "Amara, Tomas, Leila, Kwame, Ines, Rafael, Hana, Oskar, Naledi, Mateo, Sanna, Farid,",
+    "Celeste, Joaquin, Yara, Anders, Nadia, Kofi, Marisol, Dev, Ayesha, Lukas, Zanele,",
+    "Emre, Ilse, Tariq, Wren, Paulo",
+)
 
-COMPANIES = [
-    "Halvard Freight", "Sunmere Energy", "Corvane Systems", "Tessaline Foods",
-    "Brightwater Utilities", "Northwind Rail", "Ostrel Textiles", "Quillon Health",
-    "Meridale Bank", "Kestrel Mobile", "Arbor Cement", "Lumaro Solar", "Palisade Logistics",
-]
+LAST_NAMES = names(
+    "Okonkwo-Reyes, Valtteri, Marchetti, Dembélé-Hart, Ostrowska, Torvane, Amadi,",
+    "Ashdown-Mele, Serrat, Haddaway, Moreau-Tanaka, Quist, Abernathy-Sol, Ferreiro,",
+    "Nakamura-Lowe, Brennagh, Achterberg, Solano, Kettering, Idowu-Marsh, Rasmundsen,",
+    "Halloran, Benhadj, Varga-Ellis, Mwenda-Strand, Castelloe",
+)
+
+COMPANIES = names(
+    "Halvard Freight, Sunmere Energy, Corvane Systems, Tessaline Foods,",
+    "Brightwater Utilities, Northwind Rail, Ostrel Textiles, Quillon Health,",
+    "Meridale Bank, Kestrel Mobile, Arbor Cement, Lumaro Solar, Palisade Logistics",
+)
 
 INSTITUTES = [
-    "the Institute for Regional Studies", "the Centre for Public Finance",
-    "the Coastal Research Trust", "the University of Velmar", "the Halden Policy Forum",
-    "the Open Data Collective", "the Lowmoor School of Public Health",
+    "the Institute for Regional Studies",
+    "the Centre for Public Finance",
+    "the Coastal Research Trust",
+    "the University of Velmar",
+    "the Halden Policy Forum",
+    "the Open Data Collective",
+    "the Lowmoor School of Public Health",
 ]
 
 AGENCIES = ["Continental Press Service", "Meridian Wire", "Harbourline News Agency"]
 HOUSE_SOURCE = "Masthead Daily"
 SOURCES_NEWS = ["Agencies", HOUSE_SOURCE, HOUSE_SOURCE, *AGENCIES]
 
-MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-]
+MONTHS = names(
+    "January, February, March, April, May, June, July, August, September, October,",
+    "November, December",
+)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
-TAGS = [
-    "elections", "parliament", "diplomacy", "local government", "budget", "inflation",
-    "trade", "jobs", "markets", "central banks", "energy", "renewables", "climate",
-    "drought", "water", "agriculture", "food security", "oceans", "wildlife", "football",
-    "athletics", "tennis", "cycling", "cinema", "music", "literature", "heritage",
-    "public health", "hospitals", "nutrition", "science", "space", "artificial intelligence",
-    "cybersecurity", "start-ups", "transport", "cities", "education", "housing", "tourism",
-    "data", "photography", "documentary", "peace talks",
-]
+TAGS = names(
+    "elections, parliament, diplomacy, local government, budget, inflation, trade, jobs,",
+    "markets, central banks, energy, renewables, climate, drought, water, agriculture,",
+    "food security, oceans, wildlife, football, athletics, tennis, cycling, cinema, music,",
+    "literature, heritage, public health, hospitals, nutrition, science, weather,",
+    "artificial intelligence, cybersecurity, start-ups, transport, cities, education,",
+    "housing, tourism, data, photography, documentary, peace talks",
+)
 
 # name, slug, role, handle, the desks they write for, bio.
 AUTHORS = [
     (
-        "Amara Nwosu-Hale", "amara-nwosu-hale", "Political editor", "amaranh",
+        "Amara Nwosu-Hale",
+        "amara-nwosu-hale",
+        "Political editor",
+        "amaranh",
         ["politics", "analysis", "opinion", "tv"],
         "Amara has covered parliaments on three continents and still reads every committee "
         "report to the end. She leads the political desk.",
     ),
     (
-        "Tomas Rellinger", "tomas-rellinger", "Economics correspondent", "trellinger",
+        "Tomas Rellinger",
+        "tomas-rellinger",
+        "Economics correspondent",
+        "trellinger",
         ["economy", "analysis", "explainers", "infographs"],
         "Tomas writes about prices, wages and the institutions that steer them, and tries to "
         "explain each number in plain words.",
     ),
     (
-        "Priya Calloway", "priya-calloway", "Health and science reporter", "pcalloway",
+        "Priya Calloway",
+        "priya-calloway",
+        "Health and science reporter",
+        "pcalloway",
         ["health", "technology", "features", "explainers"],
         "Priya trained as a lab biologist before joining the newsroom. She reports on "
         "medicine, research and public health.",
     ),
     (
-        "Kofi Lindqvar", "kofi-lindqvar", "Sports writer", "kofiwrites",
+        "Kofi Lindqvar",
+        "kofi-lindqvar",
+        "Sports writer",
+        "kofiwrites",
         ["sports", "blog", "newsfeed", "digital-series"],
         "Kofi has followed football, athletics and cycling from stadiums and village "
         "pitches alike. He runs the sports blog.",
     ),
     (
-        "Marisol Castellane", "marisol-castellane", "Culture editor", "mcastellane",
+        "Marisol Castellane",
+        "marisol-castellane",
+        "Culture editor",
+        "mcastellane",
         ["arts-culture", "features", "video-features", "in-pictures"],
         "Marisol writes about books, film, music and the people who keep heritage alive, "
         "and edits the weekend culture pages.",
     ),
     (
-        "Idris Falkner", "idris-falkner", "Environment correspondent", "idrisfalkner",
+        "Idris Falkner",
+        "idris-falkner",
+        "Environment correspondent",
+        "idrisfalkner",
         ["environment", "miscellaneous", "in-pictures", "live"],
         "Idris reports on water, weather and land from the places they change most, with a "
         "notebook and a rain gauge.",
     ),
     (
-        "Mei Tanaka-Ross", "mei-tanaka-ross", "Technology reporter", "meitr",
+        "Mei Tanaka-Ross",
+        "mei-tanaka-ross",
+        "Technology reporter",
+        "meitr",
         ["technology", "economy", "blog", "explainers"],
         "Mei covers how software, networks and new tools change work and daily life, and "
         "what they quietly ask of the people using them.",
     ),
     (
-        "Hannah Verhoeven", "hannah-verhoeven", "Senior columnist", "hverhoeven",
+        "Hannah Verhoeven",
+        "hannah-verhoeven",
+        "Senior columnist",
+        "hverhoeven",
         ["opinion", "analysis", "blog", "tv"],
         "Hannah has written a weekly column for more than a decade, on public life, cities "
         "and the art of disagreeing well.",

@@ -1,0 +1,217 @@
+"""Build the demo newsroom: `build_demo()` is what `manage.py demo` runs.
+
+It fills an empty site with a month of invented news: sections, pages, regions, authors,
+coverage topics, articles with pictures, breaking lines and view counts for Most Read.
+It runs once: when any article exists it says so and changes nothing. The plan comes
+from `plan.make_plan`, so every run writes the same stories in the same order; only the
+dates move, because they are set relative to now.
+"""
+
+import math
+import random
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from masthead.analytics.models import ArticleView
+from masthead.demo import plan as planning
+from masthead.demo import skeleton, text
+from masthead.live.models import BreakingItem
+from masthead.news.models import ArticleAuthor, ArticlePage, CoveragePin
+
+# The demo's sign-in, printed by the run command. Demo installs only: it is public.
+DEMO_USERNAME = "editor"
+DEMO_PASSWORD = "masthead-demo"
+MOST_READ_HOURS = 72
+BREAKING_EXPIRY = timedelta(hours=6)
+
+
+@dataclass
+class Newsroom:
+    """What articles are written against: the skeleton's rows and the pages so far."""
+
+    sections: dict
+    regions: dict
+    authors: dict
+    topics: dict
+    pool: list
+    user: object
+    now: object
+    rng: random.Random
+    pages: list = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    images: int = 0
+    breaking: int = 0
+    view_rows: int = 0
+    seconds: float = 0.0
+
+
+class Reporter:
+    """Progress lines for whoever ran the build (a command's stdout, or nobody)."""
+
+    def __init__(self, stdout):
+        self.stdout = stdout
+
+    def __call__(self, message):
+        if self.stdout is not None:
+            self.stdout.write(message + "\n")
+
+
+def build_demo(*, articles=160, stdout=None):
+    """Create the demo site. Returns a Summary, or None when demo content already exists."""
+    say = Reporter(stdout)
+    if ArticlePage.objects.exists():
+        say("Articles already exist: the demo content is in place, nothing was changed.")
+        return None
+    started = time.monotonic()
+    with transaction.atomic():
+        summary = write_demo(articles, say=say)
+    summary.seconds = time.monotonic() - started
+    say(f"Demo ready in {summary.seconds:.1f}s: {summary.articles} articles.")
+    say(f"Sign in to /admin/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}.")
+    return summary
+
+
+def write_demo(count, *, say):
+    now = timezone.now().replace(second=0, microsecond=0)
+    rng = random.Random(planning.SEED)
+    site = skeleton.default_site()
+    home = site.root_page.specific
+    user = skeleton.editor(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    skeleton.site_settings(site)
+    published = skeleton.skeleton_published(now)
+    say("Sections, pages, regions, authors and coverage topics…")
+    room = Newsroom(
+        sections=skeleton.sections(home, published=published),
+        regions=skeleton.regions(home.locale),
+        authors=skeleton.authors(user=user),
+        topics=skeleton.coverage_topics(home.locale),
+        pool=[],
+        user=user,
+        now=now,
+        rng=rng,
+    )
+    skeleton.plain_pages(home, published=published)
+    # Small demos need fewer pictures; the full one gets the whole pool.
+    kinds = planning.image_pool_kinds(min(planning.IMAGE_POOL, max(12, count // 2)))
+    say(f"Painting {len(kinds)} pictures…")
+    room.pool = skeleton.image_pool(rng, kinds, user=user)
+    say(f"Writing {count} articles…")
+    plans = planning.make_plan(count, pool=kinds)
+    for article_plan in plans:
+        room.pages.append(write_article(article_plan, room))
+    pin_coverage(plans, room.pages, room.topics)
+    return Summary(
+        articles=len(room.pages),
+        images=len(room.pool) + len(room.authors),
+        breaking=breaking_items(room.pages, now=now),
+        view_rows=record_views(room.pages, plans, now=now),
+    )
+
+
+def block_id(rng):
+    """Stable block ids, so the same build writes byte-identical bodies."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def stream_block(kind, value, room):
+    """One plan block as StreamField JSON, turning plan indexes into database ids."""
+    if kind == "image":
+        value = {"image": room.pool[value].pk, "caption": "", "credit": ""}
+    elif kind == "read_next":
+        value = {"article": room.pages[value].pk}
+    elif kind == "related_news":
+        items = [
+            {"type": "item", "value": room.pages[i].pk, "id": block_id(room.rng)} for i in value
+        ]
+        value = {"articles": items}
+    return {"type": kind, "value": value, "id": block_id(room.rng)}
+
+
+def write_article(plan, room):
+    published = room.now - timedelta(minutes=plan.age_minutes)
+    updated = None
+    if plan.updated_after_minutes:
+        updated = published + timedelta(minutes=plan.updated_after_minutes)
+    page = ArticlePage(
+        title=plan.headline,
+        slug=plan.slug,
+        standfirst=plan.standfirst,
+        lead_image=room.pool[plan.lead_image],
+        body=[stream_block(kind, value, room) for kind, value in plan.blocks],
+        article_type=plan.article_type,
+        source=plan.source,
+        published_at=published,
+        updated_at=updated,
+        first_published_at=published,
+        last_published_at=updated or published,
+        live=True,
+        owner=room.user,
+        regions=[room.regions[slug] for slug in plan.regions],
+        coverage=[room.topics[plan.coverage]] if plan.coverage else [],
+        article_authors=[
+            ArticleAuthor(author=room.authors[slug], sort_order=i)
+            for i, slug in enumerate(plan.authors)
+        ],
+    )
+    page.tags.add(*plan.tags)
+    room.sections[plan.section].add_child(instance=page)
+    return page
+
+
+def pin_coverage(plans, pages, topics):
+    """Each topic pins its two newest stories, newest first."""
+    for slug, topic in topics.items():
+        newest = [pages[p.index] for p in reversed(plans) if p.coverage == slug][:2]
+        CoveragePin.objects.bulk_create(
+            CoveragePin(coverage=topic, article=article, sort_order=i)
+            for i, article in enumerate(newest)
+        )
+
+
+def breaking_items(pages, *, now):
+    """The ticker: lines from the last two hours, some linked to the newest stories."""
+    newest = sorted(pages, key=lambda page: page.published_at, reverse=True)
+    items = []
+    for i, spec in enumerate(text.fixture("pages")["breaking"]):
+        article = newest.pop(0) if spec.get("link") and newest else None
+        items.append(
+            BreakingItem(
+                text=article.title if article else spec["text"],
+                attribution=spec.get("attribution", ""),
+                article=article,
+                created_at=now - timedelta(minutes=4 + i * 11),
+                expires_at=now + BREAKING_EXPIRY,
+            )
+        )
+    BreakingItem.objects.bulk_create(items)
+    return len(items)
+
+
+def record_views(pages, plans, *, now):
+    """Hourly read counts for the Most Read window: a few stories take off, most don't."""
+    rng = random.Random(planning.SEED + 1)
+    this_hour = now.replace(minute=0)
+    rows = []
+    for page, plan in zip(pages, plans, strict=True):
+        popularity = min(rng.paretovariate(1.2), 40)
+        age_hours = plan.age_minutes / 60
+        for h in range(MOST_READ_HOURS):
+            hours_live = age_hours - h  # how long the story had been up at that hour
+            if hours_live < -1:
+                break
+            hour = this_hour - timedelta(hours=h)
+            daytime = 0.5 + 0.5 * math.sin(math.pi * ((hour.hour - 6) % 24) / 24)
+            views = int(popularity * daytime * rng.uniform(6, 14) / (1 + max(hours_live, 0) / 10))
+            if views:
+                rows.append(ArticleView(article=page, hour=hour, views=views))
+    ArticleView.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)

@@ -1,0 +1,195 @@
+"""The parts of the demo site that articles hang from.
+
+Site settings, sections, plain pages, the contact page, regions, authors, coverage
+topics, the editor account and the picture pool. Each helper finds what is already there
+by its slug or name before creating anything, so an operator who built part of the
+site by hand can still run the demo over it.
+"""
+
+import io
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from wagtail.models import Site
+from wagtail.utils.file import hash_filelike
+
+from masthead.core.models import ContactFormField, ContactPage, SiteSettings, StandardPage
+from masthead.demo import images, text, world
+from masthead.media.models import NewsImage
+from masthead.news.models import Author, Coverage, Region, SectionPage
+
+
+def default_site():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise RuntimeError("No default site: run `manage.py migrate` before the demo.")
+    return site
+
+
+def editor(*, username, password):
+    """The demo's editor account: a superuser until roles arrive. An existing one is kept."""
+    users = get_user_model()
+    user = users.objects.filter(username=username).first()
+    return user or users.objects.create_superuser(username, f"{username}@example.com", password)
+
+
+def site_settings(site):
+    settings = SiteSettings.for_site(site)
+    for name, value in world.SITE.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+def child_page(parent, page, *, published):
+    """Add `page` under `parent`, unless a child with its slug is already there."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    page.live = True
+    page.first_published_at = page.last_published_at = published
+    parent.add_child(instance=page)
+    return page
+
+
+def sections(home, *, published):
+    """The menu, in order: sections and their subsections. Returns {slug: page}."""
+    found = {}
+    for spec in text.fixture("pages")["sections"]:
+        top = child_page(home, section_page(spec), published=published)
+        found[spec["slug"]] = top
+        for child in spec["children"]:
+            found[child["slug"]] = child_page(top, section_page(child), published=published)
+    return found
+
+
+def section_page(spec):
+    return SectionPage(
+        title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
+    )
+
+
+def plain_pages(home, *, published):
+    pages = text.fixture("pages")
+    for key in ("about", "privacy"):
+        spec = pages[key]
+        page = StandardPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            intro=spec["intro"],
+            body=[
+                {"type": kind, "value": value if kind == "subheading" else f"<p>{value}</p>"}
+                for kind, value in spec["body"]
+            ],
+        )
+        child_page(home, page, published=published)
+    return contact_page(home, pages["contact"], published=published)
+
+
+def contact_page(home, spec, *, published):
+    page = ContactPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        intro=spec["intro"],
+        thank_you_text=spec["thank_you_text"],
+    )
+    page = child_page(home, page, published=published)
+    if not page.form_fields.exists():
+        ContactFormField.objects.bulk_create(
+            ContactFormField(page=page, sort_order=i, **field)
+            for i, field in enumerate(spec["fields"])
+        )
+    return page
+
+
+def regions(locale):
+    """The eight regions in their reading order. Returns {slug: region}."""
+    found = {}
+    for order, (name, slug, _) in enumerate(world.REGIONS):
+        found[slug], _ = Region.objects.get_or_create(
+            locale=locale, slug=slug, defaults={"name": name, "sort_order": order}
+        )
+    return found
+
+
+def save_image(*, data, name, title, caption, credit, size, user):
+    image = NewsImage(
+        title=title,
+        caption=caption,
+        credit=credit,
+        file=ImageFile(io.BytesIO(data), name=name),
+        width=size[0],
+        height=size[1],
+        file_size=len(data),
+        file_hash=hash_filelike(io.BytesIO(data)),
+        uploaded_by_user=user,
+    )
+    image.save()
+    return image
+
+
+def image_pool(rng, kinds, *, user):
+    """The pictures stories use: one scene per kind, each with its caption and credit."""
+    pool = []
+    for i, kind in enumerate(kinds):
+        _, _, places = rng.choice(world.REGIONS)
+        place = {"city": rng.choice(places)[1], "town": rng.choice(world.TOWNS)}
+        caption = rng.choice(world.IMAGE_CAPTIONS[kind]).format(**place)
+        pool.append(
+            save_image(
+                data=images.scene_jpeg(kind, i),
+                name=f"demo-{kind}-{i:02d}.jpg",
+                title=caption,
+                caption=caption,
+                credit=rng.choice(world.PHOTO_CREDITS),
+                size=(images.WIDTH, images.HEIGHT),
+                user=user,
+            )
+        )
+    return pool
+
+
+def authors(*, user):
+    """The writers, each with a portrait. Returns {slug: author}."""
+    found = {}
+    for i, (name, slug, role, handle, _desks, bio) in enumerate(world.AUTHORS):
+        author = Author.objects.filter(slug=slug).first()
+        if author is None:
+            photo = save_image(
+                data=images.portrait_jpeg(i),
+                name=f"demo-portrait-{slugify(name)}.jpg",
+                title=name,
+                caption=f"{name}, {role.lower()}",
+                credit=world.HOUSE_SOURCE,
+                size=(images.PORTRAIT_SIZE, images.PORTRAIT_SIZE),
+                user=user,
+            )
+            author = Author.objects.create(
+                name=name, slug=slug, role=role, bio=bio, social_handle=handle, photo=photo
+            )
+        found[slug] = author
+    return found
+
+
+def coverage_topics(locale):
+    """The running stories, active, in order. Returns {slug: coverage}."""
+    found = {}
+    for order, topic in enumerate(text.coverage_topics()):
+        found[topic["slug"]], _ = Coverage.objects.get_or_create(
+            locale=locale,
+            slug=topic["slug"],
+            defaults={
+                "title": topic["title"],
+                "description": topic["description"],
+                "active": True,
+                "sort_order": order,
+            },
+        )
+    return found
+
+
+def skeleton_published(now):
+    """When the sections and pages went live: before the oldest story."""
+    return now - timedelta(days=45)
