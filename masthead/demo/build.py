@@ -20,6 +20,7 @@ from django.utils import timezone
 from masthead.analytics.models import ArticleView
 from masthead.demo import plan as planning
 from masthead.demo import skeleton, text
+from masthead.demo.indexing import index_now, indexing_deferred
 from masthead.live.models import BreakingItem
 from masthead.news.models import ArticleAuthor, ArticlePage, CoveragePin
 
@@ -106,8 +107,11 @@ def write_demo(count, *, say):
     room.pool = skeleton.image_pool(rng, kinds, user=user)
     say(f"Writing {count} articles…")
     plans = planning.make_plan(count, pool=kinds)
-    for article_plan in plans:
-        room.pages.append(write_article(article_plan, room))
+    with indexing_deferred(ArticlePage):
+        for article_plan in plans:
+            room.pages.append(write_article(article_plan, room))
+    say("Indexing articles for search…")
+    index_now(ArticlePage, room.pages)
     pin_coverage(plans, room.pages, room.topics)
     return Summary(
         articles=len(room.pages),

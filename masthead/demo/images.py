@@ -6,6 +6,7 @@ portrait) and is fully determined by its seed. Pillow's own noise generator cann
 seeded, so the film grain comes from `random.Random.randbytes` instead.
 """
 
+import functools
 import io
 import random
 
@@ -31,8 +32,21 @@ def mix(a, b, t):
     return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
 
 
+@functools.cache
+def gradient_mask(size):
+    """Black at the top to white at the bottom; cached because every picture needs one."""
+    return Image.linear_gradient("L").resize(size, Image.BILINEAR)
+
+
+@functools.cache
+def vignette_mask(size):
+    """How much to darken each pixel: nothing in the middle, about a fifth at the corners."""
+    edge = Image.radial_gradient("L").resize(size, Image.BILINEAR)
+    return edge.point(lambda v: min(255, v * 0.55))
+
+
 def vertical_gradient(size, top, bottom):
-    mask = Image.linear_gradient("L").resize(size)
+    mask = gradient_mask(size)
     return Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), mask)
 
 
@@ -184,11 +198,10 @@ def add_crowd(img, rng, palette, horizon):
 
 def finish(img, rng):
     """Vignette and deterministic grain: the two things that make flat shapes look shot."""
-    edge = Image.radial_gradient("L").resize(img.size).point(lambda v: min(255, v * 0.55))
-    img = Image.composite(Image.new("RGB", img.size, (0, 0, 0)), img, edge)
+    img = Image.composite(Image.new("RGB", img.size, (0, 0, 0)), img, vignette_mask(img.size))
     grain_size = (img.width // 2, img.height // 2)
     grain = Image.frombytes("L", grain_size, rng.randbytes(grain_size[0] * grain_size[1]))
-    return Image.blend(img, grain.resize(img.size).convert("RGB"), 0.05)
+    return Image.blend(img, grain.resize(img.size, Image.BILINEAR).convert("RGB"), 0.05)
 
 
 def landscape(img, rng, palette):
@@ -315,5 +328,5 @@ def portrait_jpeg(seed):
 
 def to_jpeg(img):
     out = io.BytesIO()
-    img.save(out, "JPEG", quality=84, optimize=True, progressive=True)
+    img.save(out, "JPEG", quality=84, progressive=True)  # progressive implies optimised tables
     return out.getvalue()
