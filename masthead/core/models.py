@@ -103,16 +103,21 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "home page"
 
-    def get_context(self, request, *args, **kwargs):
+    @path("", name="front_page")
+    def index_route(self, request, *args, **kwargs):
+        # The front page's lists are built here, not in get_context, so the taxonomy
+        # routes below (which render through get_context too) do not pay for them.
+        return self.render(request, context_overrides=self.front_page_context())
+
+    def front_page_context(self):
         from masthead.news import teasers
         from masthead.news.models import SectionPage
 
-        context = super().get_context(request, *args, **kwargs)
         lead = self._lead(teasers)
         top = teasers.latest(self.locale_id, limit=9, exclude=[lead.pk] if lead else [])
         shown = [article.pk for article in top] + ([lead.pk] if lead else [])
         sections = SectionPage.objects.child_of(self).live().in_menu()
-        context.update(
+        return dict(
             lead=lead,
             secondary=top[:2],
             top_stories=top[2:],
@@ -120,7 +125,6 @@ class HomePage(RoutablePageMixin, Page):
             read_next=teasers.latest_views(self.locale_id, limit=4, exclude=shown),
             **teasers.rails(self.locale_id),
         )
-        return context
 
     def _lead(self, teasers):
         articles = teasers.published(self.locale_id)
