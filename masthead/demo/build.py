@@ -44,6 +44,7 @@ class Newsroom:
     now: object
     rng: random.Random
     pages: list = field(default_factory=list)
+    written: list = field(default_factory=list)  # everything else, to index at the end
 
 
 @dataclass
@@ -83,13 +84,34 @@ def build_demo(*, articles=160, stdout=None):
 
 def write_demo(count, *, say):
     now = timezone.now().replace(second=0, microsecond=0)
+    with indexing_deferred():
+        room = write_skeleton(count, now=now, say=say)
+        say(f"Writing {count} articles…")
+        plans = planning.make_plan(count)
+        for article_plan in plans:
+            room.pages.append(write_article(article_plan, room))
+        pin_coverage(plans, room.pages, room.topics)
+        breaking = breaking_items(room.pages, now=now)
+    say("Indexing for search and usage…")
+    index_now(room.written + room.pages + breaking)
+    return Summary(
+        articles=len(room.pages),
+        images=len(room.pool) + len(room.authors),
+        breaking=len(breaking),
+        view_rows=record_views(room.pages, plans, now=now),
+    )
+
+
+def write_skeleton(count, *, now, say):
+    """Everything articles hang from, in a Newsroom ready for `write_article`."""
     rng = random.Random(planning.SEED)
     site = skeleton.default_site()
     home = site.root_page.specific
     user = skeleton.editor(username=DEMO_USERNAME, password=DEMO_PASSWORD)
-    skeleton.site_settings(site)
     published = skeleton.skeleton_published(now)
     say("Sections, pages, regions, authors and coverage topics…")
+    plain_pages = skeleton.plain_pages(home, published=published)
+    skeleton.site_settings(site, footer_pages=plain_pages)
     room = Newsroom(
         sections=skeleton.sections(home, published=published),
         regions=skeleton.regions(home.locale),
@@ -100,25 +122,18 @@ def write_demo(count, *, say):
         now=now,
         rng=rng,
     )
-    skeleton.plain_pages(home, published=published)
-    # Small demos need fewer pictures; the full one gets the whole pool.
-    kinds = planning.image_pool_kinds(min(planning.IMAGE_POOL, max(12, count // 2)))
+    kinds = planning.image_pool_kinds(planning.pool_size(count))
     say(f"Painting {len(kinds)} pictures…")
     room.pool = skeleton.image_pool(rng, kinds, user=user)
-    say(f"Writing {count} articles…")
-    plans = planning.make_plan(count, pool=kinds)
-    with indexing_deferred(ArticlePage):
-        for article_plan in plans:
-            room.pages.append(write_article(article_plan, room))
-    say("Indexing articles for search…")
-    index_now(ArticlePage, room.pages)
-    pin_coverage(plans, room.pages, room.topics)
-    return Summary(
-        articles=len(room.pages),
-        images=len(room.pool) + len(room.authors),
-        breaking=breaking_items(room.pages, now=now),
-        view_rows=record_views(room.pages, plans, now=now),
-    )
+    room.written = [
+        *room.sections.values(),
+        *plain_pages,
+        *room.authors.values(),
+        *(author.photo for author in room.authors.values() if author.photo),
+        *room.topics.values(),
+        *room.pool,
+    ]
+    return room
 
 
 def block_id(rng):
@@ -129,7 +144,8 @@ def block_id(rng):
 def stream_block(kind, value, room):
     """One plan block as StreamField JSON, turning plan indexes into database ids."""
     if kind == "image":
-        value = {"image": room.pool[value].pk, "caption": "", "credit": ""}
+        index, caption = value
+        value = {"image": room.pool[index].pk, "caption": caption, "credit": ""}
     elif kind == "read_next":
         value = {"article": room.pages[value].pk}
     elif kind == "related_news":
@@ -150,6 +166,7 @@ def write_article(plan, room):
         slug=plan.slug,
         standfirst=plan.standfirst,
         lead_image=room.pool[plan.lead_image],
+        lead_image_caption=plan.lead_caption,
         body=[stream_block(kind, value, room) for kind, value in plan.blocks],
         article_type=plan.article_type,
         source=plan.source,
@@ -196,8 +213,7 @@ def breaking_items(pages, *, now):
                 expires_at=now + BREAKING_EXPIRY,
             )
         )
-    BreakingItem.objects.bulk_create(items)
-    return len(items)
+    return BreakingItem.objects.bulk_create(items)
 
 
 def record_views(pages, plans, *, now):

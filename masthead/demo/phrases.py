@@ -7,15 +7,15 @@ each story. Opinion, analysis, blog and feature pieces get voices of their own.
 """
 
 BACKGROUND = [
-    "The debate over {topic} has been building since {month}, when the first proposals "
-    "circulated among officials in {city}.",
+    "Interest in {topic} has been building since {month}, and officials in {city} have "
+    "been preparing for months.",
     "It is not the first time the question has come up: a similar plan was shelved "
     "{few} years ago when priorities shifted elsewhere.",
     "Residents of {town} have followed the process closely, in part because the town has "
     "felt the effects earlier than most.",
     "Much of the groundwork was done by a small working group that met through the spring, "
     "according to people familiar with its discussions.",
-    "Officials in {city} describe {topic} as the product of long consultation rather than a "
+    "Officials in {city} say their approach was shaped by long consultation rather than a "
     "sudden change of course.",
     "For many in {country}, the issue is less about policy detail than about whether "
     "promises made in earlier years will be kept.",
@@ -124,8 +124,7 @@ OPINION = [
     "to use them well.",
     "If the past decade has taught us anything, it is that trust is built slowly and lost quickly.",
     "Reasonable people will disagree about the details, and they should say so openly.",
-    "In the end, {topic} is a test of whether institutions can still plan beyond the next "
-    "news cycle.",
+    "In the end, this is a test of whether institutions can still plan beyond the next news cycle.",
     "I would rather see a modest plan carried out carefully than an ambitious one "
     "abandoned halfway.",
     "That is the conversation worth having, and it is not too late to have it.",
@@ -191,7 +190,7 @@ FEATURE = [
     "Nothing here is done in a hurry, and nobody apologises for it.",
 ]
 
-# For stories about people and places rather than decisions: sport, culture, features.
+# For stories about an occasion: a match, a festival, an opening.
 COMMUNITY = [
     "In {town}, people still talk about the last time something like this happened, "
     "{few} years ago.",
@@ -242,18 +241,58 @@ NEXT = [
     "Residents say they hope the mood lasts beyond the weekend.",
 ]
 
+# For stories about a place and its people's work, where nothing is being celebrated.
+PLACE = [
+    "Life in {town} has always followed the seasons, and it still does.",
+    "The town has only a few thousand residents, and most of them seem to know each other.",
+    "Many families here have lived in the same streets for generations.",
+    "Visitors who stop for an hour often find themselves staying for the day.",
+    "Over the past decade, new arrivals have brought cafés, workshops and a weekly market.",
+    "The nearest large city, {city}, is a long journey away, which has helped keep local "
+    "habits alive.",
+    "Young people still leave for {city} to study, but more of them come back than before.",
+    "Much of what happens here is organised informally, over coffee or at the school gate.",
+    "People in {town} are proud of it, and a little wary of hearing it called quaint.",
+    "Neighbours still lend each other tools, and sometimes a hand.",
+    "The work is seasonal, and the rhythm of the year shapes almost everything here.",
+]
+
+PLACE_VOICES = [
+    "“We do things the way they have always worked here,” said {witness}, {witness_role}.",
+    "{witness_last} says the best thing about the work is that no two days are the same.",
+    "“People think it is a slow life. It is not slow, it is steady,” {witness_last} said.",
+    "{expert}, {expert_role}, said places like {town} showed how communities adapt without "
+    "losing themselves.",
+    "“You learn patience here, whether you want to or not,” said one resident.",
+    "{expert_last} said small towns were often quicker than cities to try new ideas, "
+    "because everyone could see the results.",
+    "Asked what would help most, several residents gave the same answer: a better bus service.",
+    "“I would not live anywhere else,” {witness_last} said.",
+]
+
+PLACE_NEXT = [
+    "For now, life in {town} carries on much as it has for years, with small changes at the edges.",
+    "The town council is consulting residents on a plan for the next decade.",
+    "Those who live here say the future depends on keeping young families.",
+    "A new community centre is due to open in {town} next year.",
+    "{person_last} said there was still much to learn, and plenty of time to learn it.",
+    "The season ends in {month}, and then the preparations for next year begin.",
+]
+
 # Which shared groups follow a desk's own sentences, in reading order: by the kind of
-# story ("policy" for decisions and institutions, "life" for people and places; a desk
-# says which it is in its fixture) and the article type.
+# story a desk tells (its fixture says: "policy" for decisions and institutions, the
+# default; "event" for matches, festivals and openings; "place" for people and their
+# work) and the article type.
 GROUPS = {
     ("policy", "news"): [BACKGROUND, NUMBERS, REACTION, OUTLOOK],
     ("policy", "analysis"): [ANALYSIS, BACKGROUND, NUMBERS, OUTLOOK],
     ("policy", "opinion"): [OPINION, NUMBERS],
     ("policy", "blog"): [BLOG, BACKGROUND, REACTION],
     ("policy", "feature"): [FEATURE, BACKGROUND, REACTION],
-    ("life", "news"): [COMMUNITY, VOICES, NEXT],
-    ("life", "blog"): [BLOG, COMMUNITY, VOICES],
-    ("life", "feature"): [FEATURE, COMMUNITY, VOICES],
+    ("event", "news"): [COMMUNITY, VOICES, NEXT],
+    ("place", "news"): [PLACE, PLACE_VOICES, PLACE_NEXT],
+    ("place", "blog"): [BLOG, PLACE, PLACE_VOICES],
+    ("place", "feature"): [FEATURE, PLACE, PLACE_VOICES],
 }
 
 SUBHEADS_BY_TYPE = {

@@ -7,6 +7,7 @@ section and every article type.
 """
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
@@ -68,8 +69,9 @@ class ArticlePlan:
     headline: str
     slug: str
     standfirst: str
-    # ("paragraph", html), ("subheading", text), ("quote", {...}), ("image", pool index),
-    # ("read_next", plan index), ("related_news", [plan indices]): earlier stories only.
+    # ("paragraph", html), ("subheading", text), ("quote", {...}),
+    # ("image", (pool index, caption)), ("read_next", plan index) and
+    # ("related_news", [plan indices]): links go to earlier stories only.
     blocks: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     regions: list = field(default_factory=list)
@@ -77,6 +79,7 @@ class ArticlePlan:
     authors: list = field(default_factory=list)
     source: str = ""
     lead_image: int = 0
+    lead_caption: str = ""
     age_minutes: int = 0
     updated_after_minutes: int | None = None
 
@@ -89,7 +92,12 @@ def leaf_sections():
     return leaves
 
 
-def image_pool_kinds(size=IMAGE_POOL):
+def pool_size(count):
+    """Small demos need fewer pictures; the full one gets the whole pool."""
+    return min(IMAGE_POOL, max(12, count // 5))
+
+
+def image_pool_kinds(size):
     kinds = ["podium", "landscape", "harbour", "skyline", "farmland", "gathering"]
     return [kinds[i % len(kinds)] for i in range(size)]
 
@@ -186,18 +194,26 @@ def source_for(rng, article_type, authors):
     return rng.choice(world.SOURCES_NEWS)
 
 
-def tags_for(rng, desk_slug, topic):
-    """2-7 tags: a coverage topic's own first, then some of the desk's."""
-    fixed = list(topic["tags"]) if topic else []
-    extra = [tag for tag in text.desks()[desk_slug]["tags"] if tag not in fixed]
-    count = rng.randint(max(2, len(fixed)), min(7, len(fixed) + len(extra)))
-    return fixed + rng.sample(extra, count - len(fixed))
+def tags_for(rng, desk_slug, story_tags, topic):
+    """2-7 tags: the coverage topic's and the story's own, then maybe some of the desk's.
+
+    Desks about institutions have broad tags that fit any of their stories; desks about
+    events and places have narrow ones (a tennis tag on a football story), so they add
+    none beyond making two."""
+    desk = text.desks()[desk_slug]
+    tags = list(dict.fromkeys([*(topic["tags"] if topic else []), *story_tags]))
+    spare = [tag for tag in desk["tags"] if tag not in tags]
+    extra = rng.choice([0, 0, 1, 2, 3]) if desk.get("kind", "policy") == "policy" else 0
+    tags += rng.sample(spare, min(len(spare), max(extra, 2 - len(tags))))
+    return tags[:7]
 
 
-def image_for(rng, key, pool, avoid=None):
+def image_for(rng, key, pool, ctx, avoid=None):
+    """A picture from the pool that suits the desk, captioned for this story's place."""
     scenes = DESK_SCENES.get(key, OUTDOOR_SCENES)
     choices = [i for i, kind in enumerate(pool) if kind in scenes and i != avoid]
-    return rng.choice(choices or [i for i in range(len(pool)) if i != avoid])
+    index = rng.choice(choices or [i for i in range(len(pool)) if i != avoid])
+    return index, text.fill(rng.choice(world.IMAGE_CAPTIONS[pool[index]]), ctx)
 
 
 def ages(rng, count):
@@ -211,7 +227,9 @@ def ages(rng, count):
         else:
             hours = 6 + (30 * 24 - 6) * ((count - fresh - 1 - i) / spread) ** 1.3
             hours += rng.uniform(0, 0.4)
-        result.append(round(hours * 60))
+        minutes = round(hours * 60)
+        # Strictly newer than the story before, so publication order is plan order.
+        result.append(min(minutes, result[-1] - 1) if result else minutes)
     return result
 
 
@@ -273,14 +291,14 @@ def unique(value, taken):
     return candidate
 
 
-def make_plan(count, *, pool=None):
+def make_plan(count):
     """The whole demo, oldest story first. Same `count`, same plan, every time."""
     rng = random.Random(SEED)
-    pool = pool or image_pool_kinds()
+    pool = image_pool_kinds(pool_size(count))
     slots = desk_slots(rng, count)
     topics = assign_coverage(rng, slots, text.coverage_topics())
     regions = RegionPicker(rng)
-    headlines, slugs, plans = set(), set(), []
+    headlines, slugs, plans, usage = set(), set(), [], Counter()
     for index, (desk, age) in enumerate(zip(slots, ages(rng, count), strict=True)):
         topic = topics[index]
         article_type = article_type_for(rng, desk)
@@ -295,11 +313,12 @@ def make_plan(count, *, pool=None):
                 article_type=article_type,
                 place=place_for(rng, region_slugs, topic),
                 target_words=target_words(rng),
+                usage=usage,
                 topic=topic,
             )
-            if writing.headline not in headlines:
+            if writing.story_headline not in headlines:
                 break
-        headlines.add(writing.headline)
+        headlines.add(writing.story_headline)
         authors = authors_for(rng, desk, article_type)
         key = topic["slug"] if topic else desk
         plan = ArticlePlan(
@@ -309,18 +328,18 @@ def make_plan(count, *, pool=None):
             headline=writing.headline,
             slug=unique(slugify(writing.headline)[:70].strip("-"), slugs),
             standfirst=writing.standfirst,
-            tags=tags_for(rng, desk, topic),
+            tags=tags_for(rng, desk, writing.tags, topic),
             regions=region_slugs,
             coverage=topic["slug"] if topic else None,
             authors=authors,
             source=source_for(rng, article_type, authors),
-            lead_image=image_for(rng, key, pool),
             age_minutes=age,
         )
+        plan.lead_image, plan.lead_caption = image_for(rng, key, pool, writing.context)
         if age > 6 * 60 and rng.random() < 0.15:
             plan.updated_after_minutes = rng.randint(30, min(age - 10, 300))
         read_next, related = earlier_links(rng, index, plans, plan)
-        image = image_for(rng, key, pool, avoid=plan.lead_image)
+        image = image_for(rng, key, pool, writing.context, avoid=plan.lead_image)
         plan.blocks = layout(rng, writing, image=image, read_next=read_next, related=related)
         plans.append(plan)
     return plans

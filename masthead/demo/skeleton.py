@@ -35,10 +35,13 @@ def editor(*, username, password):
     return user or users.objects.create_superuser(username, f"{username}@example.com", password)
 
 
-def site_settings(site):
+def site_settings(site, *, footer_pages):
     settings = SiteSettings.for_site(site)
     for name, value in world.SITE.items():
         setattr(settings, name, value)
+    # Privacy Policy first, as readers expect it at the head of the footer's links.
+    ordered = sorted(footer_pages, key=lambda page: page.slug != "privacy-policy")
+    settings.footer_links = [("page", page) for page in ordered]
     settings.save()
     return settings
 
@@ -72,7 +75,9 @@ def section_page(spec):
 
 
 def plain_pages(home, *, published):
+    """About Us, Privacy Policy and Contact Us, in that order."""
     pages = text.fixture("pages")
+    found = []
     for key in ("about", "privacy"):
         spec = pages[key]
         page = StandardPage(
@@ -84,8 +89,8 @@ def plain_pages(home, *, published):
                 for kind, value in spec["body"]
             ],
         )
-        child_page(home, page, published=published)
-    return contact_page(home, pages["contact"], published=published)
+        found.append(child_page(home, page, published=published))
+    return [*found, contact_page(home, pages["contact"], published=published)]
 
 
 def contact_page(home, spec, *, published):
@@ -97,10 +102,9 @@ def contact_page(home, spec, *, published):
     )
     page = child_page(home, page, published=published)
     if not page.form_fields.exists():
-        ContactFormField.objects.bulk_create(
-            ContactFormField(page=page, sort_order=i, **field)
-            for i, field in enumerate(spec["fields"])
-        )
+        for i, field in enumerate(spec["fields"]):
+            # One by one: the field's save() derives the clean_name the form is keyed by.
+            ContactFormField.objects.create(page=page, sort_order=i, **field)
     return page
 
 

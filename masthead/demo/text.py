@@ -81,6 +81,29 @@ def people(rng, count):
     return sorted(names, key=lambda _: rng.random())
 
 
+class Context(dict):
+    """An article's placeholder values. The shared phrases' numbers ({few}, {some},
+    {many}, {rate}, {cost}) are drawn afresh at each use, so two sentences never repeat
+    one figure by coincidence; everything else is fixed once per article."""
+
+    def __init__(self, rng, values):
+        super().__init__(values)
+        self.rng = rng
+
+    def __missing__(self, key):
+        rng = self.rng
+        fresh = {
+            "few": lambda: rng.choice(world.NUMBER_WORDS),
+            "some": lambda: str(rng.randint(12, 95)),
+            "many": lambda: f"{rng.randint(12, 98) * 100:,}",
+            "rate": lambda: f"{rng.randint(12, 98) / 10:.1f}",
+            "cost": lambda: f"${rng.randint(12, 480)} million",
+        }
+        if key not in fresh:
+            raise KeyError(key)
+        return fresh[key]()
+
+
 def context(rng, *, desk, story, place):
     """The values one article's placeholders take; chosen once so the story is consistent."""
     person, expert, witness = people(rng, 3)
@@ -98,12 +121,6 @@ def context(rng, *, desk, story, place):
         "pct": f"{rng.randint(12, 98) / 10:.1f}",
         "money": f"${rng.randint(12, 480)} million",
         "month": rng.choice(world.MONTHS),
-        # The shared phrases draw their own numbers, so they never echo the story's.
-        "few": rng.choice(world.NUMBER_WORDS),
-        "some": str(rng.randint(12, 95)),
-        "many": f"{rng.randint(12, 98) * 100:,}",
-        "rate": f"{rng.randint(12, 98) / 10:.1f}",
-        "cost": f"${rng.randint(12, 480)} million",
         "weekday": rng.choice(world.WEEKDAYS),
     }
     roles = story.get("roles") or desk.get("roles") or DEFAULT_ROLES
@@ -117,25 +134,45 @@ def context(rng, *, desk, story, place):
         ctx.update({key: name, f"{key}_last": name.split()[-1], f"{key}_role": rng.choice(choices)})
     for key, options in {**desk.get("vars", {}), **story.get("vars", {})}.items():
         ctx[key] = rng.choice(options)
-    return ctx
+    return Context(rng, ctx)
 
 
 @dataclass
 class Writing:
     headline: str
+    story_headline: str  # the headline without a desk's kicker
     standfirst: str
     sentences: list = field(default_factory=list)
     subheads: list = field(default_factory=list)
     quotes: list = field(default_factory=list)  # (text, attribution)
+    context: dict = field(default_factory=dict)
+    tags: list = field(default_factory=list)  # the story's own
 
 
-def headline_for(rng, *, desk, story, topic, article_type):
-    """A topic's headline reads like the desk it is filed to ("Live: ...", opinion voice)."""
+def least_used(rng, options, usage, key):
+    """The option used least so far (ties drawn at random), so repeats come last."""
+    counts = [usage[(key, i)] for i in range(len(options))]
+    index = rng.choice([i for i, count in enumerate(counts) if count == min(counts)])
+    usage[(key, index)] += 1
+    return index, options[index]
+
+
+def stories_for(desk, topic, article_type):
+    """The stories an article may tell: its desk's, or its coverage topic's."""
     if topic is None:
-        return rng.choice(story["headlines"])
-    if article_type in ("opinion", "blog"):
-        return rng.choice(topic["opinion_headlines"])
-    return desk.get("prefix", "") + rng.choice(topic["headlines"])
+        return desk["stories"]
+    opinion = article_type in ("opinion", "blog")
+    shared = {"topic": topic["topic"], "roles": topic["roles"], "quotes": topic["quotes"]}
+    return [
+        {**shared, **story} for story in topic["stories"] if story.get("opinion", False) == opinion
+    ]
+
+
+def kicker_for(desk, headline, topic):
+    """A desk's kicker ("Live: ") for topic headlines that have none of their own."""
+    if topic is None or ":" in headline:
+        return ""
+    return desk.get("prefix", "")
 
 
 def body_sentences(rng, *, desk, story, topic, article_type, target_words):
@@ -156,13 +193,15 @@ def body_sentences(rng, *, desk, story, topic, article_type, target_words):
     return opening + [s for chosen in taken for s in chosen]
 
 
-def write(rng, *, desk_slug, article_type, place, target_words, topic=None):
-    """All the words of one article. `topic` is a coverage topic or None."""
+def write(rng, *, desk_slug, article_type, place, target_words, usage, topic=None):
+    """All the words of one article. `topic` is a coverage topic or None; `usage` counts
+    the stories and headlines used so far, so that a desk repeats itself last."""
     desk = desks()[desk_slug]
-    story = topic if topic else rng.choice(desk["stories"])
+    source = topic["slug"] if topic else desk_slug
+    index, story = least_used(rng, stories_for(desk, topic, article_type), usage, source)
+    key = (source, index)
     ctx = context(rng, desk=desk, story=story, place=place)
-    introduced = set()
-    headline = headline_for(rng, desk=desk, story=story, topic=topic, article_type=article_type)
+    _, headline = least_used(rng, story["headlines"], usage, key)
     sentences = body_sentences(
         rng,
         desk=desk,
@@ -171,15 +210,21 @@ def write(rng, *, desk_slug, article_type, place, target_words, topic=None):
         article_type=article_type,
         target_words=target_words,
     )
+    introduced = set()
     subheads = desk["subheads"] + phrases.SUBHEADS_BY_TYPE[article_type]
     quotes = story.get("quotes") or desk["quotes"]
-    attribution = fill("{person}, {person_role}", ctx)
+    speaker = desk.get("quote_by", "person")
+    attribution = fill(f"{{{speaker}}}, {{{speaker}_role}}", ctx)
+    story_headline = fill(headline, ctx)
     return Writing(
-        headline=fill(headline, ctx),
+        headline=kicker_for(desk, headline, topic) + story_headline,
+        story_headline=story_headline,
         standfirst=fill(rng.choice(story["standfirsts"]), ctx),
         sentences=[fill(introduce(s, introduced), ctx) for s in sentences],
         subheads=rng.sample(subheads, 2),
-        quotes=[(fill(q, ctx), attribution) for q in rng.sample(quotes, 1)],
+        quotes=[(fill(rng.choice(quotes), ctx), attribution)],
+        context=ctx,
+        tags=list(story.get("tags", [])),
     )
 
 

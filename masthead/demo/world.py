@@ -131,7 +131,8 @@ TAGS = names(
     "food security, oceans, wildlife, football, athletics, tennis, cycling, cinema, music,",
     "literature, heritage, public health, hospitals, nutrition, science, weather,",
     "artificial intelligence, cybersecurity, start-ups, transport, cities, education,",
-    "housing, tourism, data, photography, documentary, peace talks",
+    "housing, tourism, data, photography, documentary, peace talks, youth sport,",
+    "women's sport",
 )
 
 # name, slug, role, handle, the desks they write for, bio.

@@ -1,0 +1,321 @@
+"""The demo content generator: what `manage.py demo` puts on an empty site."""
+
+import io
+import math
+import random
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from masthead.analytics.models import ArticleView
+from masthead.core.models import ContactPage, HomePage, SiteSettings, StandardPage
+from masthead.demo import images, phrases, plan, text, world
+from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME, build_demo
+from masthead.live.models import ticker_items
+from masthead.news import teasers
+from masthead.news.models import ArticlePage, ArticleType, Author, Coverage, Region, SectionPage
+from tests.demo.conftest import SMALL_DEMO
+
+MENU = ["News", "Articles", "Videos", "Infographs", "In Pictures", "LIVE"]
+SUBSECTIONS = {
+    "news": [
+        "Politics",
+        "Economy",
+        "Sports",
+        "Arts&Culture",
+        "Health",
+        "Miscellaneous",
+        "Technology",
+        "Environment",
+    ],
+    "articles": ["Opinion", "Analysis", "Blog", "Features"],
+    "videos": ["NewsFeed", "Video Features", "Explainers", "TV", "Digital Series"],
+}
+REGIONS = [
+    ("Africa", "africa"),
+    ("Asia", "asia"),
+    ("Asia-Pacific", "asia-pacific"),
+    ("Europe", "europe"),
+    ("Latin America", "latin-america"),
+    ("MENA", "mena"),
+    ("Palestine", "palestine"),
+    ("US & Canada", "us-canada"),
+]
+BLOCK_TYPES = {"paragraph", "subheading", "image", "quote", "read_next", "related_news"}
+
+
+def home():
+    return HomePage.objects.get(depth=2)
+
+
+def leaf_sections():
+    """Sections that take articles: subsections, and top sections without any."""
+    sections = SectionPage.objects.all()
+    return [s for s in sections if not SectionPage.objects.child_of(s).exists()]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("small_demo")
+class TestSmallDemo:
+    def test_menu_sections_in_order_with_readable_slugs(self):
+        tops = SectionPage.objects.child_of(home()).order_by("path")
+        assert [s.title for s in tops] == MENU
+        assert [s.slug for s in tops] == [
+            "news",
+            "articles",
+            "videos",
+            "infographs",
+            "in-pictures",
+            "live",
+        ]
+        for slug, titles in SUBSECTIONS.items():
+            children = SectionPage.objects.child_of(tops.get(slug=slug)).order_by("path")
+            assert [c.title for c in children] == titles
+        assert SectionPage.objects.get(title="Arts&Culture").slug == "arts-culture"
+        assert SectionPage.objects.get(title="Video Features").slug == "video-features"
+        sections = SectionPage.objects.all()
+        assert all(s.show_in_menus and s.live and s.intro for s in sections)
+
+    def test_every_section_that_takes_articles_has_one(self):
+        leaves = leaf_sections()
+        assert len(leaves) == 20
+        empty = [s.title for s in leaves if not ArticlePage.objects.child_of(s).exists()]
+        assert empty == []
+        assert ArticlePage.objects.count() == SMALL_DEMO
+
+    def test_every_article_type_and_the_desks_that_set_it(self):
+        types = set(ArticlePage.objects.values_list("article_type", flat=True))
+        assert types == set(ArticleType.values)
+        for section, article_type in plan.DESK_TYPES.items():
+            found = ArticlePage.objects.child_of(SectionPage.objects.get(slug=section))
+            assert set(found.values_list("article_type", flat=True)) == {article_type}
+
+    def test_regions_in_order_each_with_stories(self):
+        regions = Region.objects.order_by("sort_order")
+        assert [(r.name, r.slug) for r in regions] == REGIONS
+        assert {r.locale_id for r in regions} == {home().locale_id}
+        assert [r.name for r in regions if not r.articles.exists()] == []
+        assert max(a.regions.count() for a in ArticlePage.objects.all()) <= 2
+
+    def test_coverage_topics_are_active_with_two_pins_of_their_own(self):
+        topics = Coverage.objects.order_by("sort_order")
+        assert topics.count() == 3
+        for topic in topics:
+            assert topic.active and topic.description
+            pinned = [p.article for p in topic.pins.order_by("sort_order")]
+            assert len(pinned) == 2
+            assert all(topic in article.coverage.all() for article in pinned)
+            assert pinned[0].published_at >= pinned[1].published_at
+
+    def test_ten_active_breaking_items_some_attributed_some_linked(self):
+        items = ticker_items(limit=50)
+        assert len(items) == 10
+        now = timezone.now()
+        assert all(now - timedelta(hours=2) <= i.created_at <= now for i in items)
+        assert all(i.expires_at > now + timedelta(hours=5) for i in items)
+        assert any(i.attribution.startswith("Our correspondent in") for i in items)
+        linked = [i for i in items if i.article]
+        assert linked and all(i.text == i.article.title for i in linked)
+
+    def test_site_settings_filled(self):
+        settings = SiteSettings.objects.get()
+        assert settings.site_name == "Masthead Daily"
+        assert settings.slogan and settings.about
+        assert settings.copyright_line == "All Rights Reserved"
+        assert [name for name, _ in settings.social_links()] == [
+            "X",
+            "Facebook",
+            "Instagram",
+            "YouTube",
+            "Telegram",
+        ]
+        assert settings.x_url == "https://x.com/mastheaddemo"
+        assert settings.android_app_url.startswith("https://")
+        assert settings.ios_app_url.startswith("https://")
+
+    def test_plain_pages_stay_out_of_the_menu(self):
+        for slug, title in (("about-us", "About Us"), ("privacy-policy", "Privacy Policy")):
+            page = StandardPage.objects.get(slug=slug)
+            assert page.title == title and page.live and not page.show_in_menus
+            assert page.intro
+            kinds = [block.block_type for block in page.body]
+            assert kinds.count("paragraph") >= 3 and "subheading" in kinds
+
+    def test_contact_page_has_its_form(self):
+        page = ContactPage.objects.get(slug="contact-us")
+        assert page.title == "Contact Us" and not page.show_in_menus
+        assert page.intro and page.thank_you_text
+        fields = [
+            (f.label, f.field_type, f.required, f.clean_name)
+            for f in page.form_fields.order_by("sort_order")
+        ]
+        assert fields == [
+            ("Name", "singleline", True, "name"),
+            ("Email", "email", True, "email"),
+            ("Subject", "singleline", False, "subject"),
+            ("Message", "multiline", True, "message"),
+        ]
+        form_class = page.get_form_class()
+        assert {"name", "email", "subject", "message"} <= set(form_class.base_fields)
+
+    def test_articles_are_published_and_complete(self):
+        now = timezone.now()
+        for article in ArticlePage.objects.select_related("lead_image"):
+            assert article.live and article.is_published(), article.title
+            assert article.first_published_at == article.published_at
+            assert article.published_at > now - timedelta(days=31)
+            assert article.standfirst and article.source
+            assert article.lead_image.caption and article.lead_image.credit
+            assert article.caption  # the story's own caption for its picture
+            assert 2 <= article.tags.count() <= 7
+            assert len(article.authors()) <= 2
+            assert 5 <= len(article.body) <= 10
+        newest = ArticlePage.objects.order_by("-published_at").first()
+        assert newest.published_at > now - timedelta(hours=3)
+
+    def test_bylines_house_and_signed(self):
+        assert Author.objects.count() >= 6
+        assert all(a.photo and a.role and a.bio and a.social_handle for a in Author.objects.all())
+        articles = list(ArticlePage.objects.all())
+        assert any(not a.authors() for a in articles), "some stories carry the house byline"
+        opinion = [a for a in articles if a.article_type == ArticleType.OPINION]
+        assert all(a.authors() for a in opinion), "opinion pieces show an author box"
+
+    def test_bodies_use_every_block_and_link_backwards(self):
+        articles = list(ArticlePage.objects.all())
+        used = Counter(block.block_type for a in articles for block in a.body)
+        assert set(used) == BLOCK_TYPES
+        for article in articles:
+            for block in article.body:
+                linked = []
+                if block.block_type == "read_next":
+                    linked = [block.value["article"]]
+                elif block.block_type == "related_news":
+                    linked = list(block.value["articles"])
+                    assert 1 <= len(linked) <= 3
+                for other in linked:
+                    assert other.specific.published_at < article.published_at
+
+    def test_reading_times_vary(self):
+        minutes = set(ArticlePage.objects.values_list("reading_minutes", flat=True))
+        assert min(minutes) >= 2
+        assert len(minutes) >= 3
+
+    def test_most_read_has_recent_views(self):
+        since = timezone.now() - timedelta(hours=73)
+        views = ArticleView.objects.all()
+        assert views.exists() and not views.filter(hour__lt=since).exists()
+        read = teasers.most_read(home().locale_id, limit=5)
+        latest = teasers.latest(home().locale_id, limit=5)
+        assert len(read) == 5
+        assert [a.pk for a in read] != [a.pk for a in latest], "ranked by views, not date"
+
+    def test_editor_can_sign_in(self):
+        user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+        assert user is not None and user.is_superuser and user.is_staff
+
+    def test_writes_the_plan_it_was_given(self):
+        titles = list(ArticlePage.objects.order_by("published_at").values_list("title", flat=True))
+        assert titles == [p.headline for p in plan.make_plan(SMALL_DEMO)]
+
+    def test_running_again_changes_nothing(self):
+        counts = (ArticlePage.objects.count(), SectionPage.objects.count(), Author.objects.count())
+        out = io.StringIO()
+        call_command("demo", stdout=out)
+        assert "nothing was changed" in out.getvalue()
+        assert build_demo(articles=5) is None
+        after = (ArticlePage.objects.count(), SectionPage.objects.count(), Author.objects.count())
+        assert after == counts
+
+
+# -- the plan, the writing and the pictures: no database ----------------------------------
+
+
+def test_plan_is_the_same_every_time():
+    assert plan.make_plan(SMALL_DEMO) == plan.make_plan(SMALL_DEMO)
+
+
+def test_even_a_tiny_plan_covers_every_desk_and_type():
+    tiny = plan.make_plan(20)
+    assert {p.section for p in tiny} == set(plan.leaf_sections())
+    assert {p.article_type for p in tiny} == set(ArticleType.values)
+
+
+def test_plan_headlines_and_slugs_are_unique():
+    full = plan.make_plan(160)
+    assert len({p.headline for p in full}) == len({p.slug for p in full}) == 160
+    share = sum(1 for p in full if p.coverage) / len(full)
+    assert 0.2 <= share <= 0.35
+
+
+def test_plan_reading_times_span_two_to_six_minutes():
+    def minutes(article_plan):
+        parts = [article_plan.standfirst]
+        for kind, value in article_plan.blocks:
+            if kind == "paragraph":
+                parts.append(strip_tags(value))
+            elif kind == "subheading":
+                parts.append(value)
+            elif kind == "quote":
+                parts.append(value["text"])
+        return math.ceil(text.word_count(" ".join(parts)) / 220)
+
+    spread = Counter(minutes(p) for p in plan.make_plan(160))
+    assert min(spread) == 2 and max(spread) >= 6
+
+
+def test_every_template_fills_without_a_missing_placeholder():
+    place = text.Place("Ghana", "Accra", "Africa")
+    shared = [s for groups in phrases.GROUPS.values() for group in groups for s in group]
+    sources = [(desk, None) for desk in text.desks().values()]
+    sources += [(text.desks()[t["desks"][0]], t) for t in text.coverage_topics()]
+    for desk, topic in sources:
+        for article_type in ("news", "opinion"):
+            for story in text.stories_for(desk, topic, article_type):
+                ctx = text.context(random.Random(1), desk=desk, story=story, place=place)
+                templates = story["headlines"] + story["standfirsts"] + story["sentences"]
+                templates += desk["sentences"] + desk["quotes"] + desk["subheads"] + shared
+                for template in templates:
+                    filled = text.fill(text.introduce(template, set()), ctx)
+                    assert "{" not in filled and "}" not in filled, template
+
+
+def test_tag_vocabulary_is_the_one_the_desks_use():
+    desks, topics = text.desks().values(), text.coverage_topics()
+    used = {tag for desk in desks for tag in desk["tags"]}
+    used |= {tag for desk in desks for story in desk["stories"] for tag in story["tags"]}
+    used |= {tag for topic in topics for tag in topic["tags"]}
+    assert used == set(world.TAGS)
+    assert 35 <= len(world.TAGS) <= 50
+
+
+def test_pictures_are_deterministic_jpegs_of_the_right_size():
+    from PIL import Image
+
+    first = images.scene_jpeg("harbour", 7)
+    assert first == images.scene_jpeg("harbour", 7)
+    assert first != images.scene_jpeg("harbour", 8)
+    picture = Image.open(io.BytesIO(first))
+    assert (picture.format, picture.size) == ("JPEG", (1600, 900))
+    portrait = Image.open(io.BytesIO(images.portrait_jpeg(1)))
+    assert portrait.size == (images.PORTRAIT_SIZE, images.PORTRAIT_SIZE)
+
+
+# -- the full demo: slower, so one test -------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_full_demo(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    summary = build_demo()
+    assert summary.articles == ArticlePage.objects.count() >= 150
+    assert summary.images >= 30
+    minutes = set(ArticlePage.objects.values_list("reading_minutes", flat=True))
+    assert min(minutes) == 2 and max(minutes) >= 5
+    per_section = Counter(article.get_parent().slug for article in ArticlePage.objects.all())
+    assert len(per_section) == 20 and min(per_section.values()) >= 4
