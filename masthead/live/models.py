@@ -62,5 +62,13 @@ class BreakingItem(models.Model):
 
 
 def ticker_items(limit=10):
-    """Active breaking items, newest first, with their linked stories (one query)."""
-    return list(BreakingItem.objects.active().select_related("article")[:limit])
+    """Active breaking items, newest first, with their linked stories (one query).
+
+    A line may point at a story that is still a draft or under embargo; it is shown
+    without the link until readers can open the story.
+    """
+    items = list(BreakingItem.objects.active().select_related("article")[:limit])
+    for item in items:
+        if item.article is not None and not (item.article.live and item.article.is_published()):
+            item.article = None
+    return items
