@@ -81,7 +81,8 @@ def most_read(locale_id, *, hours=None, limit=5):
         .order_by("-recent_views", "-published_at")[:limit]
     )
     if len(ranked) < limit:
-        ranked += latest(locale_id, limit=limit - len(ranked), exclude=[a.pk for a in ranked])
+        newest = as_teasers(published(locale_id)).exclude(pk__in=[a.pk for a in ranked])
+        ranked += list(newest[: limit - len(ranked)])
     return with_sections(ranked)
 
 
