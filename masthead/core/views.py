@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @require_GET
@@ -29,3 +31,8 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def serve_media(request, path):
+    """Uploaded media for single-machine installs (SERVE_MEDIA); reads MEDIA_ROOT per call."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -233,6 +233,11 @@ def ages(rng, count):
     return result
 
 
+def complete(index):
+    """Every other story uses every body block, so any small demo shows them all."""
+    return index > 0 and index % 2 == 0
+
+
 def earlier_links(rng, index, plans, plan):
     """A "read next" and 1-3 "related" stories among those published before this one."""
     if index == 0:
@@ -240,18 +245,19 @@ def earlier_links(rng, index, plans, plan):
     kin = [p.index for p in plans if plan.coverage and p.coverage == plan.coverage]
     kin += [p.index for p in plans if p.section == plan.section and p.index not in kin]
     candidates = kin or [p.index for p in plans]
-    read_next = rng.choice(candidates) if rng.random() < 0.5 else None
+    read_next = rng.choice(candidates) if rng.random() < 0.5 or complete(index) else None
     related = []
-    if rng.random() < 0.45:
+    if rng.random() < 0.45 or complete(index):
         related = rng.sample(candidates, min(len(candidates), rng.randint(1, 3)))
     return read_next, related
 
 
-def layout(rng, writing, *, image, read_next, related):
+def layout(rng, writing, *, image, read_next, related, every_block=False):
     """5-10 body blocks: paragraphs with a picture, subheadings, a quote and links between."""
     sentences = writing.sentences
-    has_image = rng.random() < 0.6
-    has_quote = rng.random() < 0.6 or not has_image  # always something to break the text
+    has_image = rng.random() < 0.6 or every_block
+    # Always something to break the text.
+    has_quote = rng.random() < 0.6 or not has_image or every_block
     subheads = 2 if len(sentences) > 24 else 1
     extras = subheads + has_image + has_quote + (read_next is not None) + bool(related)
     per_paragraph = rng.uniform(3.5, 6)  # sentences: some writers like longer paragraphs
@@ -340,6 +346,13 @@ def make_plan(count):
             plan.updated_after_minutes = rng.randint(30, min(age - 10, 300))
         read_next, related = earlier_links(rng, index, plans, plan)
         image = image_for(rng, key, pool, writing.context, avoid=plan.lead_image)
-        plan.blocks = layout(rng, writing, image=image, read_next=read_next, related=related)
+        plan.blocks = layout(
+            rng,
+            writing,
+            image=image,
+            read_next=read_next,
+            related=related,
+            every_block=complete(index),
+        )
         plans.append(plan)
     return plans
