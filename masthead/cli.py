@@ -31,15 +31,14 @@ def run(argv):
     call_command("collectstatic", interactive=False, verbosity=0)
     if not args.no_demo:
         call_command("demo")
-    from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME
-
     url = f"http://{args.host}:{args.port}/"
-    print(
-        f"\n  Masthead is running at {url}\n"
-        f"  Newsroom (Wagtail admin): {url}admin/\n"
-        f"  Demo editor login: {DEMO_USERNAME} / {DEMO_PASSWORD}\n",
-        flush=True,
-    )
+    print(f"\n  Masthead is running at {url}\n  Newsroom (Wagtail admin): {url}admin/")
+    if not args.no_demo:
+        from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME
+
+        # A published password: fine on a laptop, never on a server others can reach.
+        print(f"  Demo editor login: {DEMO_USERNAME} / {DEMO_PASSWORD}")
+    print(flush=True)
     # A fresh process picks up the hashed static files collectstatic just wrote.
     os.execv(
         sys.executable,

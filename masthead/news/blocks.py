@@ -44,6 +44,16 @@ class RelatedNewsBlock(blocks.StructBlock):
         template = "news/blocks/related_news.html"
         label = "Related news"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Only stories readers can open: drafts and embargoed stories wait their turn.
+        context["articles"] = [
+            article
+            for article in value["articles"]
+            if article is not None and article.live and article.is_published()
+        ]
+        return context
+
 
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(

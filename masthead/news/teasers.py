@@ -125,16 +125,13 @@ def in_coverage(coverage):
     return pinned, rest
 
 
-def coverage_tabs(locale_id, *, limit=4, max_topics=4):
+def coverage_tabs(locale_id, *, limit=4):
     """The Coverage block: an "All" tab, then one tab per active topic.
 
-    One query for the topics, one per tab, one for all their sections.
+    One query for the topics, one per tab, one for all their sections: the count follows
+    the number of running stories editors keep active, never the size of the archive.
     """
-    topics = list(
-        Coverage.objects.filter(locale_id=locale_id, active=True).order_by("sort_order")[
-            :max_topics
-        ]
-    )
+    topics = list(Coverage.objects.filter(locale_id=locale_id, active=True))
     if not topics:
         return []
     tabs = [

@@ -101,6 +101,21 @@ def test_malformed_ids_are_not_found(client, db):
     assert not ArticleView.objects.exists()
 
 
+def test_an_id_too_large_for_the_database_is_refused(client, db):
+    response = client.post("/views/9223372036854775808/")
+    assert response.status_code == 400
+    assert not ArticleView.objects.exists()
+
+
+def test_cross_site_posts_are_refused(client, story):
+    response = client.post(f"/views/{story.pk}/", HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.status_code == 403
+    assert not ArticleView.objects.exists()
+    same_origin = client.post(f"/views/{story.pk}/", HTTP_SEC_FETCH_SITE="same-origin")
+    assert same_origin.status_code == 204
+    assert ArticleView.objects.get().views == 1
+
+
 def test_counts_by_hour(story):
     view_record(article_id=story.pk, when=datetime(2024, 5, 1, 10, 5, tzinfo=UTC))
     view_record(article_id=story.pk, when=datetime(2024, 5, 1, 10, 55, tzinfo=UTC))

@@ -353,6 +353,8 @@ def test_the_page_is_the_same_for_every_reader(story):
     assert not first.cookies
     assert not second_response.cookies
     assert "csrftoken" not in first.content.decode()
+    # Caches may share one copy: the response does not vary on the reader's cookies.
+    assert "cookie" not in first.get("Vary", "").lower()
 
 
 def test_the_page_asks_to_count_its_view(page, story):

@@ -163,3 +163,18 @@ class TestReadNext:
         dated("Opinion on it", "opinion", tags=["Budget"])
         [found] = teasers.read_next(article)
         assert found.section.title == "Opinion"
+
+
+class TestCoverageTabs:
+    def test_every_active_topic_gets_a_tab(self, newsroom, dated):
+        topics = [factories.make_coverage(f"Running story {n}", sort_order=n) for n in range(6)]
+        factories.make_coverage("Finished story", active=False)
+        for n, topic in enumerate(topics):
+            dated(f"Update {n}", coverage=[topic], hours_ago=n + 1)
+        locale_id = newsroom["politics"].locale_id
+        tabs = teasers.coverage_tabs(locale_id)
+        names = [topic.title if topic else "All" for topic, _ in tabs]
+        assert names[0] == "All"
+        ours = [(topic.title, titles(articles)) for topic, articles in tabs if topic in topics]
+        assert ours == [(f"Running story {n}", [f"Update {n}"]) for n in range(6)]
+        assert "Finished story" not in names

@@ -160,10 +160,6 @@ class ArticlePage(Page):
     # -- what templates read -------------------------------------------------------------
 
     @property
-    def headline(self):
-        return self.title
-
-    @property
     def caption(self):
         if self.lead_image_caption:
             return self.lead_image_caption

@@ -15,7 +15,6 @@ class SectionPage(Page):
     intro = models.TextField(blank=True, help_text="One line shown under the section name.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    promote_panels = Page.promote_panels
 
     parent_page_types = ["core.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
