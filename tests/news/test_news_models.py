@@ -118,6 +118,16 @@ class TestPublishedQuerySet:
         assert published == {visible}
         assert {draft, embargoed, private}.isdisjoint(published)
 
+    def test_a_new_restriction_hides_a_section_at_once(self, newsroom):
+        story = factories.make_article(newsroom["politics"], "Soon private")
+        assert story in set(ArticlePage.objects.published())  # the restrictions are cached
+        restriction = PageViewRestriction.objects.create(
+            page=newsroom["politics"], restriction_type=PageViewRestriction.LOGIN
+        )
+        assert story not in set(ArticlePage.objects.published())
+        restriction.delete()
+        assert story in set(ArticlePage.objects.published())
+
     def test_embargoed_story_is_not_there_for_readers(self, client, newsroom):
         embargoed = factories.make_article(
             newsroom["politics"],

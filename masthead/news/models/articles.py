@@ -5,7 +5,11 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -20,7 +24,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -37,6 +41,27 @@ class ArticleType(models.TextChoices):
     FEATURE = "feature", "Feature"
 
 
+RESTRICTED_PATHS_KEY = "masthead:restricted-paths"
+
+
+def restricted_paths():
+    """Tree paths under a view restriction (login, password, groups), cached until one changes.
+
+    Wagtail's `public()` reads every restriction on every call; a page builds several lists,
+    so that was one query per list. The signal handlers below drop the cache on any change.
+    """
+    paths = cache.get(RESTRICTED_PATHS_KEY)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(RESTRICTED_PATHS_KEY, paths, timeout=None)
+    return paths
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def forget_restricted_paths(**kwargs):
+    cache.delete(RESTRICTED_PATHS_KEY)
+
+
 class ArticleQuerySet(PageQuerySet):
     def published(self):
         """The one definition of "a reader may see this story now".
@@ -45,7 +70,11 @@ class ArticleQuerySet(PageQuerySet):
         its publication time has come. Listings, feeds, sitemaps, search and the API all
         start from here.
         """
-        return self.live().public().filter(published_at__lte=timezone.now())
+        articles = self.live().filter(published_at__lte=timezone.now())
+        private = Q()
+        for path in restricted_paths():
+            private |= Q(path__startswith=path)
+        return articles.exclude(private) if private else articles
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
