@@ -86,18 +86,32 @@ def most_read(locale_id, *, hours=None, limit=5):
     return with_sections(ranked)
 
 
+READ_NEXT_WINDOW = timedelta(days=30)
+
+
 def read_next(article, *, limit=4):
-    """Recent stories sharing the article's section, tags or coverage; never itself."""
+    """Recent stories sharing the article's section, tags or coverage; never itself.
+
+    Only the last 30 days are searched, so the work stays bounded however popular a tag
+    becomes; when that finds too few, the section's latest stories fill the list.
+    """
     shared = (
         Q(path__startswith=article.path[: -ArticlePage.steplen])
         | Q(tagged_items__tag__in=ArticleTag.objects.filter(content_object=article).values("tag"))
         | Q(coverage__in=Coverage.objects.filter(articles=article).values("pk"))
     )
-    candidates = (
-        published(article.locale_id).filter(shared).exclude(pk=article.pk).values("pk").distinct()
+    recent = published(article.locale_id).filter(
+        published_at__gte=timezone.now() - READ_NEXT_WINDOW
     )
-    articles = as_teasers(ArticlePage.objects.filter(pk__in=candidates))[:limit]
-    return with_sections(articles)
+    candidates = recent.filter(shared).exclude(pk=article.pk).values("pk").distinct()
+    found = list(as_teasers(ArticlePage.objects.filter(pk__in=candidates))[:limit])
+    if len(found) < limit:
+        siblings = published(article.locale_id).filter(
+            path__startswith=article.path[: -ArticlePage.steplen], depth=article.depth
+        )
+        older = as_teasers(siblings).exclude(pk__in=[article.pk, *(a.pk for a in found)])
+        found += list(older[: limit - len(found)])
+    return with_sections(found)
 
 
 def by_region(region):

@@ -178,3 +178,19 @@ class TestCoverageTabs:
         ours = [(topic.title, titles(articles)) for topic, articles in tabs if topic in topics]
         assert ours == [(f"Running story {n}", [f"Update {n}"]) for n in range(6)]
         assert "Finished story" not in names
+
+
+class TestReadNextWindow:
+    def test_old_stories_sharing_a_tag_give_way_to_the_section(self, newsroom, dated):
+        article = dated("Today's story", tags=["rivers"], hours_ago=1)
+        dated("Old story on rivers", "economy", tags=["rivers"], hours_ago=24 * 40)
+        dated("Yesterday in politics", hours_ago=24)
+        picked = titles(teasers.read_next(article))
+        assert "Old story on rivers" not in picked
+        assert "Yesterday in politics" in picked
+        assert "Today's story" not in picked
+
+    def test_an_old_archive_still_gets_its_sections_stories(self, newsroom, dated):
+        article = dated("Archive story", hours_ago=24 * 90)
+        dated("Older neighbour", hours_ago=24 * 100)
+        assert "Older neighbour" in titles(teasers.read_next(article))
