@@ -28,7 +28,8 @@ from masthead.news.models import ArticleAuthor, ArticlePage, CoveragePin
 DEMO_USERNAME = "editor"
 DEMO_PASSWORD = "masthead-demo"
 MOST_READ_HOURS = 72
-BREAKING_EXPIRY = timedelta(hours=6)
+# Longer than a newsroom's six hours, so a demo started again tomorrow still has a ticker.
+BREAKING_EXPIRY = timedelta(days=7)
 
 
 @dataclass
