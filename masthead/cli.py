@@ -24,6 +24,8 @@ def run(argv):
     parser.add_argument("--no-demo", action="store_true", help="Do not create demo content.")
     args = parser.parse_args(argv)
 
+    # Hashed, long-cached static file names; the server started below inherits this.
+    os.environ.setdefault("STATIC_MANIFEST", "1")
     _django()
     from django.core.management import call_command
 

@@ -179,15 +179,16 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 # Serve uploaded media from Django itself: right for one machine, switch off behind a
 # web server or object storage that serves MEDIA_URL.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-# Once `collectstatic` has run (the run command does it), static files get hashed names and
-# are cached for a year; before that (tests, a bare checkout) they are served as they are.
-_collected = (STATIC_ROOT / "staticfiles.json").exists()
+# With STATIC_MANIFEST on (the run command sets it before its collectstatic), static files
+# get hashed names that WhiteNoise serves with year-long caching. Off by default so tests
+# and a bare checkout work without a collectstatic run.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if _collected and not DEBUG
+            if STATIC_MANIFEST and not DEBUG
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },

@@ -105,6 +105,15 @@ class TestDefaults:
         assert load_settings(DEBUG="0").DEBUG is False
         assert load_settings(DEBUG="1").DEBUG is True
 
+    def test_hashed_static_names_only_when_asked(self, load_settings):
+        def static_backend(**env):
+            return load_settings(**env).STORAGES["staticfiles"]["BACKEND"]
+
+        assert static_backend().endswith(".StaticFilesStorage")
+        assert static_backend(STATIC_MANIFEST="1").endswith("CompressedManifestStaticFilesStorage")
+        # Debugging serves files as they are, so edits show without a collectstatic run.
+        assert static_backend(STATIC_MANIFEST="1", DEBUG="1").endswith(".StaticFilesStorage")
+
     def test_secret_key_is_generated_once_and_kept(self, load_settings, tmp_path):
         first = load_settings().SECRET_KEY
         key_file = tmp_path / "data" / "secret_key"
