@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import (
@@ -155,7 +156,12 @@ class HomePage(RoutablePageMixin, Page):
 
         region = get_object_or_404(Region, locale_id=self.locale_id, slug=slug)
         return self._listing(
-            request, "news/region_page.html", teasers.by_region(region), region=region
+            request,
+            "news/term_page.html",
+            teasers.by_region(region),
+            region=region,
+            term=region.name,
+            kicker=_("Region"),
         )
 
     @path("tags/<str:slug>/", name="tag")
@@ -164,7 +170,12 @@ class HomePage(RoutablePageMixin, Page):
 
         tag = get_object_or_404(Tag, slug=slug)
         return self._listing(
-            request, "news/tag_page.html", teasers.by_tag(tag, self.locale_id), tag=tag
+            request,
+            "news/term_page.html",
+            teasers.by_tag(tag, self.locale_id),
+            tag=tag,
+            term=tag.name,
+            kicker=_("Tag"),
         )
 
     @path("authors/", name="authors")
