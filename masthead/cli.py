@@ -36,10 +36,12 @@ def run(argv):
     url = f"http://{args.host}:{args.port}/"
     print(f"\n  Masthead is running at {url}\n  Newsroom (Wagtail admin): {url}admin/")
     if not args.no_demo:
-        from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME
+        from masthead.demo.build import DEMO_PASSWORD
+        from masthead.demo.skeleton import DEMO_STAFF
 
         # A published password: fine on a laptop, never on a server others can reach.
-        print(f"  Demo editor login: {DEMO_USERNAME} / {DEMO_PASSWORD}")
+        for username, role in DEMO_STAFF.items():
+            print(f"  Demo {role.lower()} login: {username} / {DEMO_PASSWORD}")
     print(flush=True)
     # A fresh process picks up the hashed static files collectstatic just wrote.
     os.execv(

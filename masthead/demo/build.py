@@ -79,7 +79,7 @@ def build_demo(*, articles=160, stdout=None):
         summary = write_demo(articles, say=say)
     summary.seconds = time.monotonic() - started
     say(f"Demo ready in {summary.seconds:.1f}s: {summary.articles} articles.")
-    say(f"Sign in to /admin/ as {DEMO_USERNAME!r} with password {DEMO_PASSWORD!r}.")
+    say(f"Sign in to /admin/ as {' / '.join(skeleton.DEMO_STAFF)} with password {DEMO_PASSWORD!r}.")
     return summary
 
 
@@ -108,7 +108,7 @@ def write_skeleton(count, *, now, say):
     rng = random.Random(planning.SEED)
     site = skeleton.default_site()
     home = site.root_page.specific
-    user = skeleton.editor(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    user = skeleton.staff(password=DEMO_PASSWORD)
     published = skeleton.skeleton_published(now)
     say("Sections, pages, regions, authors and coverage topics…")
     plain_pages = skeleton.plain_pages(home, published=published)

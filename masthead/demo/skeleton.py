@@ -19,6 +19,7 @@ from masthead.core.models import ContactFormField, ContactPage, SiteSettings, St
 from masthead.demo import images, text, world
 from masthead.media.models import NewsImage
 from masthead.news.models import Author, Coverage, Region, SectionPage
+from masthead.newsroom.roles import CHIEF_EDITOR, EDITOR, REPORTER, roles_setup
 
 
 def default_site():
@@ -28,11 +29,27 @@ def default_site():
     return site
 
 
-def editor(*, username, password):
-    """The demo's editor account: a superuser until roles arrive. An existing one is kept."""
+DEMO_STAFF = {"reporter": REPORTER, "editor": EDITOR, "chief": CHIEF_EDITOR}
+
+
+def staff(*, password):
+    """One demo account per newsroom role; returns the editor. Existing accounts are kept.
+
+    The roles' groups exist after `migrate` (masthead.newsroom.roles); `roles_setup` makes
+    sure of it when the demo runs on a database migrated some other way.
+    """
+    groups = roles_setup()
     users = get_user_model()
-    user = users.objects.filter(username=username).first()
-    return user or users.objects.create_superuser(username, f"{username}@example.com", password)
+    accounts = {}
+    for username, role in DEMO_STAFF.items():
+        user = users.objects.filter(username=username).first()
+        if user is None:
+            user = users.objects.create_user(
+                username, f"{username}@example.com", password, is_staff=True
+            )
+            user.groups.add(groups[role])
+        accounts[username] = user
+    return accounts["editor"]
 
 
 def site_settings(site, *, footer_pages):

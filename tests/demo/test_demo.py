@@ -217,7 +217,14 @@ class TestSmallDemo:
 
     def test_editor_can_sign_in(self):
         user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
-        assert user is not None and user.is_superuser and user.is_staff
+        assert user is not None and user.is_staff and not user.is_superuser
+        assert [group.name for group in user.groups.all()] == ["Editor"]
+
+    def test_one_account_per_role(self):
+        for username, role in (("reporter", "Reporter"), ("chief", "Chief editor")):
+            user = authenticate(username=username, password=DEMO_PASSWORD)
+            assert user is not None and not user.is_superuser
+            assert [group.name for group in user.groups.all()] == [role]
 
     def test_writes_the_plan_it_was_given(self):
         titles = list(ArticlePage.objects.order_by("published_at").values_list("title", flat=True))
