@@ -22,7 +22,7 @@ from masthead.demo import plan as planning
 from masthead.demo import skeleton, text
 from masthead.demo.indexing import index_now, indexing_deferred
 from masthead.live.models import BreakingItem
-from masthead.news.models import ArticleAuthor, ArticlePage, CoveragePin
+from masthead.news.models import ArticleAuthor, ArticleNote, ArticlePage, CoveragePin, NoteKind
 
 # The demo's sign-in, printed by the run command. Demo installs only: it is public.
 DEMO_USERNAME = "editor"
@@ -157,6 +157,21 @@ def stream_block(kind, value, room):
     return {"type": kind, "value": value, "id": block_id(room.rng)}
 
 
+# What a desk writes when a story moves on after publication.
+UPDATE_NOTES = (
+    "This story has been updated with figures released after publication.",
+    "Adds comment from local officials received after publication.",
+    "Updated with the outcome of the afternoon session.",
+)
+
+
+def update_notes(plan, updated):
+    if updated is None:
+        return []
+    text = UPDATE_NOTES[plan.index % len(UPDATE_NOTES)]
+    return [ArticleNote(kind=NoteKind.UPDATE, text=text, noted_at=updated)]
+
+
 def write_article(plan, room):
     published = room.now - timedelta(minutes=plan.age_minutes)
     updated = None
@@ -183,6 +198,7 @@ def write_article(plan, room):
             ArticleAuthor(author=room.authors[slug], sort_order=i)
             for i, slug in enumerate(plan.authors)
         ],
+        notes=update_notes(plan, updated),
     )
     page.tags.add(*plan.tags)
     room.sections[plan.section].add_child(instance=page)

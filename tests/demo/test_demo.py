@@ -215,6 +215,12 @@ class TestSmallDemo:
         assert len(read) == 5
         assert [a.pk for a in read] != [a.pk for a in latest], "ranked by views, not date"
 
+    def test_updated_stories_say_what_changed(self):
+        updated = ArticlePage.objects.filter(updated_at__isnull=False)
+        assert updated.exists()
+        for article in updated:
+            assert [note.noted_at for note in article.notes.all()] == [article.updated_at]
+
     def test_editor_can_sign_in(self):
         user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
         assert user is not None and user.is_staff and not user.is_superuser

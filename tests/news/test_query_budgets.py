@@ -28,7 +28,7 @@ BUDGETS = {
     "section": 19,
     "section, a deep page": 19,
     "subsection": 20,
-    "article": 39,
+    "article": 40,
     "region": 15,
     "tag": 15,
     "author": 15,

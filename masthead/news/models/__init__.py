@@ -1,15 +1,18 @@
 from masthead.news.models.articles import (
     ArticleAuthor,
+    ArticleNote,
     ArticlePage,
     ArticleQuerySet,
     ArticleTag,
     ArticleType,
+    NoteKind,
 )
 from masthead.news.models.sections import SectionPage
 from masthead.news.models.taxonomy import Author, Coverage, CoveragePin, Region
 
 __all__ = [
     "ArticleAuthor",
+    "ArticleNote",
     "ArticlePage",
     "ArticleQuerySet",
     "ArticleTag",
@@ -18,5 +21,6 @@ __all__ = [
     "Coverage",
     "CoveragePin",
     "Region",
+    "NoteKind",
     "SectionPage",
 ]

@@ -137,6 +137,11 @@ class ArticlePage(Page):
         FieldPanel("tags"),
         FieldPanel("published_at"),
         FieldPanel("updated_at"),
+        InlinePanel(
+            "notes",
+            label="Corrections and updates",
+            help_text="Shown at the foot of the story; the newest one sets 'Updated'.",
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -180,8 +185,16 @@ class ArticlePage(Page):
         words = len(WORD_RE.findall(f"{self.standfirst} {self.body_text()}"))
         return max(1, math.ceil(words / settings.MASTHEAD_WORDS_PER_MINUTE))
 
+    def latest_note_time(self):
+        times = [note.noted_at for note in self.notes.all() if note.noted_at]
+        return max(times, default=None)
+
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()
+        # A correction or update moves "Updated" on; the publication time never moves.
+        noted = self.latest_note_time()
+        if noted and (self.updated_at is None or noted > self.updated_at):
+            self.updated_at = noted
         if self.live and self.published_at is None:
             self.published_at = self.first_published_at or timezone.now()
         return super().save(*args, **kwargs)
@@ -235,3 +248,22 @@ class ArticleAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         unique_together = [("article", "author")]
+
+
+class NoteKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    UPDATE = "update", "Update"
+
+
+class ArticleNote(Orderable):
+    """A correction or update note, shown at the foot of the story with its time."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=20, choices=NoteKind.choices, default=NoteKind.UPDATE)
+    text = models.TextField(help_text="What changed, in a sentence or two.")
+    noted_at = models.DateTimeField(default=timezone.now)
+
+    panels = [FieldPanel("kind"), FieldPanel("text"), FieldPanel("noted_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "correction or update"
