@@ -7,6 +7,7 @@ masthead <django command>    anything manage.py does (migrate, createsuperuser, 
 
 import argparse
 import os
+import subprocess
 import sys
 
 
@@ -43,6 +44,9 @@ def run(argv):
         for username, role in DEMO_STAFF.items():
             print(f"  Demo {role.lower()} login: {username} / {DEMO_PASSWORD}")
     print(flush=True)
+    # Scheduled publishing runs in its own process; it stops with the server (Ctrl-C
+    # reaches both).
+    subprocess.Popen([sys.executable, "-m", "masthead", "worker"])
     # A fresh process picks up the hashed static files collectstatic just wrote.
     os.execv(
         sys.executable,

@@ -235,3 +235,5 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Newsroom
 MASTHEAD_MOST_READ_HOURS = int(os.environ.get("MOST_READ_HOURS", "72"))
 MASTHEAD_WORDS_PER_MINUTE = 220
+# Seconds between the worker's rounds of scheduled publishing and expiry.
+MASTHEAD_WORKER_INTERVAL = float(os.environ.get("WORKER_INTERVAL", "15"))

@@ -161,3 +161,38 @@ def test_stories_are_reviewed_by_editors(db):
     assert workflow is not None and workflow.name == "Editor review"
     [task] = [task.specific for task in workflow.tasks.all()]
     assert sorted(group.name for group in task.groups.all()) == [CHIEF_EDITOR, EDITOR]
+
+
+def submit_through_the_editor(client, page):
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    data = form_fields(response, "page-edit-form")
+    data.update(nested_form_data({"body": streamfield([])}))
+    data["action-submit"] = "action-submit"
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+def test_a_reporters_story_goes_live_when_an_editor_approves(staff, newsroom):
+    from wagtail.models import WorkflowState
+
+    section = newsroom["politics"]
+    reporter = get_user_model().objects.get(username="reporter")
+    story = factories.make_article(section, "Reporter's draft", live=False)
+    story.owner = reporter
+    story.save()
+    story.save_revision(user=reporter)
+
+    assert submit_through_the_editor(staff[REPORTER], story).status_code == 302
+    state = WorkflowState.objects.get(object_id=str(story.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    story.refresh_from_db()
+    assert not story.live
+
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, "approve", task_state.pk])
+    assert staff[REPORTER].post(url, {"comment": ""}).status_code in {302, 403}
+    story.refresh_from_db()
+    assert not story.live, "a reporter cannot approve their own story"
+
+    assert staff[EDITOR].post(url, {"comment": "Good to go"}).status_code in {200, 302}
+    story.refresh_from_db()
+    assert story.live and story.published_at is not None
