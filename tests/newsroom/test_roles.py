@@ -196,3 +196,29 @@ def test_a_reporters_story_goes_live_when_an_editor_approves(staff, newsroom):
     assert staff[EDITOR].post(url, {"comment": "Good to go"}).status_code in {200, 302}
     story.refresh_from_db()
     assert story.live and story.published_at is not None
+
+
+def test_an_editor_sends_a_story_back_with_a_comment(staff, newsroom):
+    from wagtail.models import TaskState, WorkflowState
+
+    reporter = get_user_model().objects.get(username="reporter")
+    story = factories.make_article(newsroom["politics"], "Needs work", live=False)
+    story.owner = reporter
+    story.save()
+    story.save_revision(user=reporter)
+    submit_through_the_editor(staff[REPORTER], story)
+    state = WorkflowState.objects.get(object_id=str(story.pk))
+
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[story.pk, "reject", state.current_task_state.pk],
+    )
+    staff[EDITOR].post(url, {"comment": "Please check the turnout figures."})
+
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    task_state = TaskState.objects.filter(workflow_state=state).latest("started_at")
+    assert task_state.status == TaskState.STATUS_REJECTED
+    assert task_state.comment == "Please check the turnout figures."
+    story.refresh_from_db()
+    assert not story.live
