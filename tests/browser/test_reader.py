@@ -11,33 +11,17 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import horizontal_overflow, load_every_image, serious_axe_violations
+from tests.reference import MENU, SUBSECTIONS
+from tests.reference import REGIONS as REFERENCE_REGIONS
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SECTIONS = ["News", "Articles", "Videos", "Infographs", "In Pictures", "LIVE"]
-NEWS_SUBSECTIONS = [
-    "Politics",
-    "Economy",
-    "Sports",
-    "Arts&Culture",
-    "Health",
-    "Miscellaneous",
-    "Technology",
-    "Environment",
-]
-REGIONS = [
-    "Africa",
-    "Asia",
-    "Asia-Pacific",
-    "Europe",
-    "Latin America",
-    "MENA",
-    "Palestine",
-    "US & Canada",
-]
+SECTIONS = MENU
+NEWS_SUBSECTIONS = SUBSECTIONS["news"]
+REGIONS = [name for name, _slug in REFERENCE_REGIONS]
 SHARE_LINKS = ["X", "Facebook", "WhatsApp", "Telegram", "Email", "Copy link"]
 FOOTER_LINKS = ["Privacy Policy", "About Us", "Contact Us", "Authors"]
 

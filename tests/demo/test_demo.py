@@ -20,32 +20,8 @@ from masthead.live.models import ticker_items
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, ArticleType, Author, Coverage, Region, SectionPage
 from tests.demo.conftest import SMALL_DEMO
+from tests.reference import MENU, REGIONS, SUBSECTIONS
 
-MENU = ["News", "Articles", "Videos", "Infographs", "In Pictures", "LIVE"]
-SUBSECTIONS = {
-    "news": [
-        "Politics",
-        "Economy",
-        "Sports",
-        "Arts&Culture",
-        "Health",
-        "Miscellaneous",
-        "Technology",
-        "Environment",
-    ],
-    "articles": ["Opinion", "Analysis", "Blog", "Features"],
-    "videos": ["NewsFeed", "Video Features", "Explainers", "TV", "Digital Series"],
-}
-REGIONS = [
-    ("Africa", "africa"),
-    ("Asia", "asia"),
-    ("Asia-Pacific", "asia-pacific"),
-    ("Europe", "europe"),
-    ("Latin America", "latin-america"),
-    ("MENA", "mena"),
-    ("Palestine", "palestine"),
-    ("US & Canada", "us-canada"),
-]
 BLOCK_TYPES = {"paragraph", "subheading", "image", "quote", "read_next", "related_news"}
 
 
