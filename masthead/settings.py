@@ -187,7 +187,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "masthead.core.storage.StaticStorage"
             if STATIC_MANIFEST and not DEBUG
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -1,23 +1,29 @@
-"""The breaking desk: post and retract breaking lines, from the dashboard, hooks or code."""
+"""The breaking desk: post, move, retract and develop breaking lines, from the dashboard,
+hooks or code."""
 
 from datetime import timedelta
 
+from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
+from django.utils.text import slugify
 
-from masthead.live.models import BreakingItem
+from masthead.live.models import BreakingItem, ticker_changed
 
 DEFAULT_EXPIRY = timedelta(hours=6)
 
 
 def breaking_post(*, text, attribution="", article=None, expires_in=DEFAULT_EXPIRY):
-    """Put a line in the ticker now; it comes down by itself after `expires_in`."""
+    """Put a line at the top of the ticker now; it comes down by itself after `expires_in`."""
     now = timezone.now()
+    top = BreakingItem.objects.active(now).aggregate(top=Min("position"))["top"]
     return BreakingItem.objects.create(
         text=text.strip(),
         attribution=attribution.strip(),
         article=article,
         created_at=now,
         expires_at=now + expires_in if expires_in else None,
+        position=(top or 0) - 1,
     )
 
 
@@ -26,3 +32,55 @@ def breaking_retract(*, item):
     item.expires_at = timezone.now()
     item.save(update_fields=["expires_at"])
     return item
+
+
+@transaction.atomic
+def breaking_move(*, item, by):
+    """Move a line `by` places in the ticker's running order (-1: up, 1: down).
+
+    The active lines are renumbered 0..n-1 in their new order, so ties left by older
+    lines or concurrent posts never make a move a no-op.
+    """
+    lines = list(BreakingItem.objects.active().select_for_update())
+    if item not in lines:
+        return item
+    index = lines.index(item)
+    target = min(max(index + by, 0), len(lines) - 1)
+    lines.insert(target, lines.pop(index))
+    for position, line in enumerate(lines):
+        line.position = position
+    BreakingItem.objects.bulk_update(lines, ["position"])
+    ticker_changed()  # bulk_update sends no signals
+    return lines[target]
+
+
+def breaking_develop(*, item, section, user):
+    """Start a draft story from a breaking line, and link the line to it.
+
+    The headline (and, until the reporter writes one, the standfirst) is the line
+    itself. The line's link only shows in the ticker once the story is published.
+    """
+    from masthead.news.models import ArticlePage
+
+    headline = item.text
+    story = ArticlePage(
+        title=headline,
+        standfirst=f"{item.attribution}: {headline}" if item.attribution else headline,
+        slug=_free_slug(section, headline),
+        live=False,
+        owner=user,
+    )
+    section.add_child(instance=story)
+    story.save_revision(user=user, log_action=True)
+    item.article = story
+    item.save(update_fields=["article"])
+    return story
+
+
+def _free_slug(parent, text):
+    base = slugify(text)[:70].strip("-") or "breaking"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from masthead.live import views
-from masthead.live.models import BreakingItem, ticker_items
+from masthead.live.models import BreakingItem
 
 
 class BreakingViewSet(SnippetViewSet):
@@ -31,7 +31,8 @@ class BreakingDeskPanel(Component):
     def get_context_data(self, parent_context):
         return {
             "form": views.BreakingDeskForm(),
-            "items": ticker_items(),
+            # The desk sees links to drafts too (the ticker hides them until publication).
+            "items": list(BreakingItem.objects.active()[:20]),
             "csrf_token": parent_context.get("csrf_token"),
             "request": parent_context.get("request"),
         }
@@ -51,5 +52,15 @@ def breaking_desk_urls():
             "breaking-desk/<int:item_id>/retract/",
             views.desk_retract,
             name="breaking_desk_retract",
+        ),
+        path(
+            "breaking-desk/<int:item_id>/move/<str:direction>/",
+            views.desk_move,
+            name="breaking_desk_move",
+        ),
+        path(
+            "breaking-desk/<int:item_id>/develop/",
+            views.desk_develop,
+            name="breaking_desk_develop",
         ),
     ]

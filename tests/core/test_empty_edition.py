@@ -13,7 +13,7 @@ def test_pages_render_without_content_or_settings(client, db, url):
     # The brand falls back to the default site name until editors set their own.
     assert text_of(one(tree, "brand-name")) == "Masthead"
     assert by_class(tree, "site-footer", "footer")
-    assert not by_class(tree, "ticker")
+    assert one(tree, "ticker", "section").get("hidden") is not None
 
 
 def test_empty_edition_has_no_empty_blocks(client, db):

@@ -8,8 +8,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from masthead.live.desk import breaking_post, breaking_retract
-from masthead.live.models import BreakingItem
+from masthead.live.desk import breaking_move, breaking_post, breaking_retract
+from masthead.live.models import BreakingItem, ticker_items
+from masthead.news.models import ArticlePage
 from masthead.newsroom.roles import EDITOR, REPORTER
 from tests import factories
 from tests.conftest import by_class, parse, text_of
@@ -88,3 +89,90 @@ def test_expiry_is_adjustable(newsroom, hours):
     assert item.expires_at - item.created_at == timedelta(hours=hours)
     breaking_retract(item=item)
     assert not item.is_active()
+
+
+def running_order():
+    return [item.text for item in BreakingItem.objects.active()]
+
+
+def test_a_new_line_goes_on_top_of_moved_ones(newsroom):
+    breaking_post(text="First")
+    second = breaking_post(text="Second")
+    breaking_move(item=second, by=1)
+    assert running_order() == ["First", "Second"]
+    breaking_post(text="Third")
+    assert running_order() == ["Third", "First", "Second"]
+
+
+def test_an_editor_reorders_from_the_dashboard(client, newsroom):
+    first = breaking_post(text="First line")
+    breaking_post(text="Second line")
+    assert running_order() == ["Second line", "First line"]
+    editor = signed_in(EDITOR)
+    assert editor.post(f"/admin/breaking-desk/{first.pk}/move/up/").status_code == 302
+    assert running_order() == ["First line", "Second line"]
+    assert ticker_text(client).index("First line") < ticker_text(client).index("Second line")
+    editor.post(f"/admin/breaking-desk/{first.pk}/move/down/")
+    assert running_order() == ["Second line", "First line"]
+    # Moving past either end leaves the order as it is.
+    editor.post(f"/admin/breaking-desk/{first.pk}/move/down/")
+    assert running_order() == ["Second line", "First line"]
+    # Not a direction: nothing moves (the 404 becomes the locale middleware's redirect).
+    assert editor.post(f"/admin/breaking-desk/{first.pk}/move/sideways/").status_code != 200
+    assert running_order() == ["Second line", "First line"]
+
+
+def test_a_reporter_cannot_reorder(newsroom):
+    first = breaking_post(text="First line")
+    breaking_post(text="Second line")
+    response = signed_in(REPORTER).post(f"/admin/breaking-desk/{first.pk}/move/up/")
+    assert response.status_code in {302, 403}
+    assert running_order() == ["Second line", "First line"]
+
+
+def test_develop_a_line_into_a_draft_story_in_one_click(client, newsroom):
+    item = breaking_post(text="Bridge closed after crash", attribution="Police")
+    editor = signed_in(EDITOR)
+    panel = parse(editor.get("/admin/"))
+    assert "Develop into story" in text_of(by_class(panel, "breaking-desk-lines", "form")[0])
+
+    response = editor.post(f"/admin/breaking-desk/{item.pk}/develop/")
+    item.refresh_from_db()
+    story = item.article
+    assert story is not None
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{story.pk}/edit/"
+    assert story.title == "Bridge closed after crash"
+    assert story.standfirst == "Police: Bridge closed after crash"
+    assert not story.live and story.has_unpublished_changes
+    assert story.get_parent().specific == newsroom["news"]
+    assert story.owner.username == "editor"
+    # The draft is not linked from the ticker until it is published.
+    assert ticker_items()[0].article is None
+    assert editor.get(response["Location"]).status_code == 200
+
+    # A second click opens the same draft rather than starting another.
+    again = editor.post(f"/admin/breaking-desk/{item.pk}/develop/")
+    assert again["Location"] == f"/admin/pages/{story.pk}/edit/"
+    assert ArticlePage.objects.filter(title="Bridge closed after crash").count() == 1
+
+    story.save_revision().publish()
+    assert ticker_items()[0].article == story
+
+
+def test_developed_stories_get_free_slugs(newsroom):
+    first = breaking_post(text="Storm warning")
+    second = breaking_post(text="Storm warning")
+    editor = signed_in(EDITOR)
+    editor.post(f"/admin/breaking-desk/{first.pk}/develop/")
+    editor.post(f"/admin/breaking-desk/{second.pk}/develop/")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert {first.article.slug, second.article.slug} == {"storm-warning", "storm-warning-2"}
+
+
+def test_a_reporter_cannot_develop_lines(newsroom):
+    item = breaking_post(text="Not for reporters")
+    signed_in(REPORTER).post(f"/admin/breaking-desk/{item.pk}/develop/")
+    item.refresh_from_db()
+    assert item.article is None

@@ -53,9 +53,13 @@ def test_shows_the_time_in_the_site_time_zone(client, site_settings, settings):
     assert text_of(one(ticker(client), "ticker-time", "time")) == "12:05"
 
 
-def test_no_ticker_without_active_items(client, site_settings):
+def test_ticker_hidden_without_active_items(client, site_settings):
     factories.make_breaking("Expired line", expires_in=-10)
-    assert ticker(client) is None
+    empty = ticker(client)
+    # Hidden, not absent: a line posted later appears in it without a reload.
+    assert empty.get("hidden") is not None
+    assert empty.get("data-live-url") == "/en/breaking.json"
+    assert by_class(empty, "ticker-item", "li") == []
 
 
 def test_appears_on_story_and_listing_pages(client, newsroom):

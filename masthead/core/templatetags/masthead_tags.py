@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
@@ -78,7 +79,9 @@ def region_links(context, home):
 
 @register.inclusion_tag("live/includes/ticker.html")
 def breaking_ticker():
-    return {"items": ticker_items()}
+    """The ticker as the page is rendered (so it reads with JavaScript off); open pages
+    then follow the edition's breaking.json for new and retracted lines."""
+    return {"items": ticker_items(), "live_url": reverse("breaking_json")}
 
 
 @register.inclusion_tag("core/includes/language_links.html", takes_context=True)

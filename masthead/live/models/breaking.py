@@ -2,10 +2,17 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel
+from wagtail.signals import page_published, page_unpublished
+
+from masthead.live.pulse import pulse_changed
 
 
 def default_expiry():
@@ -16,7 +23,7 @@ class BreakingQuerySet(models.QuerySet):
     def active(self, now=None):
         now = now or timezone.now()
         return self.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now)).order_by(
-            "-created_at"
+            "position", "-created_at"
         )
 
 
@@ -36,6 +43,9 @@ class BreakingItem(models.Model):
         help_text="Optional story the line links to.",
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The desk's running order: lowest first. A new line goes on top; editors move lines
+    # up and down from the dashboard.
+    position = models.IntegerField(default=0, editable=False)
     expires_at = models.DateTimeField(
         null=True, blank=True, default=default_expiry, help_text="Leave empty to keep it up."
     )
@@ -62,7 +72,8 @@ class BreakingItem(models.Model):
 
 
 def ticker_items(limit=10):
-    """Active breaking items, newest first, with their linked stories (one query).
+    """Active breaking items in the desk's running order (newest first unless moved),
+    with their linked stories (one query).
 
     A line may point at a story that is still a draft or under embargo; it is shown
     without the link until readers can open the story.
@@ -72,3 +83,47 @@ def ticker_items(limit=10):
         if item.article is not None and not (item.article.live and item.article.is_published()):
             item.article = None
     return items
+
+
+def ticker_document(limit=10):
+    """The ticker as JSON-ready data for open pages, and how long it stays true by itself
+    (until its first line expires)."""
+    now = timezone.now()
+    items = ticker_items(limit)
+    lines = [
+        {
+            "id": item.pk,
+            "text": item.text,
+            "attribution": item.attribution,
+            "url": item.article.get_url() if item.article else None,
+            "created_at": item.created_at.isoformat(),
+            "time": date_format(timezone.localtime(item.created_at), "H:i"),
+        }
+        for item in items
+    ]
+    expiries = [item.expires_at for item in items if item.expires_at]
+    valid_for = (min(expiries) - now).total_seconds() if expiries else None
+    return {"items": lines}, valid_for
+
+
+def ticker_pulse_name(edition):
+    return f"breaking:{edition}"
+
+
+def ticker_changed():
+    """Tell open pages the ticker changed (every edition's, until lines are per edition)."""
+    pulse_changed(*(ticker_pulse_name(code) for code, _name in settings.LANGUAGES))
+
+
+@receiver(post_save, sender=BreakingItem)
+@receiver(post_delete, sender=BreakingItem)
+def _line_changed(**kwargs):
+    ticker_changed()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _linked_story_changed(instance, **kwargs):
+    # A line links to its story only while the story is published.
+    if BreakingItem.objects.active().filter(article_id=instance.pk).exists():
+        ticker_changed()

@@ -1,6 +1,8 @@
 // Masthead reader enhancements. Every page works without this file; it only adds
-// the menu button, closable sub-menus, a pausable ticker, tabs, copy-link and the
+// the menu button, closable sub-menus, a pausable ticker that follows breaking news live, tabs, copy-link and the
 // view beacon. No third-party requests, no cookies.
+
+import { follow } from "./pulse.js";
 
 const root = document.documentElement;
 root.classList.replace("no-js", "js");
@@ -45,46 +47,104 @@ function setUpSubMenus() {
 function setUpTicker() {
   const ticker = document.querySelector("[data-ticker]");
   if (!ticker) return;
-  const items = [...ticker.querySelectorAll(".ticker-item")];
-  if (items.length < 2) return;
+  const list = ticker.querySelector(".ticker-items");
   const controls = ticker.querySelector(".ticker-controls");
   const count = ticker.querySelector("[data-ticker-count]");
   const pause = ticker.querySelector("[data-ticker-pause]");
+  const news = ticker.querySelector("[data-ticker-news]");
+  const label = ticker.querySelector(".ticker-label").textContent.trim();
+  let items = [];
   let index = 0;
   let timer = null;
+  let paused = reducedMotion;
 
   const show = (next) => {
     index = (next + items.length) % items.length;
     items.forEach((item, i) => item.classList.toggle("is-shown", i === index));
     count.textContent = `${index + 1} / ${items.length}`;
   };
-  const stop = () => {
+  const hold = () => {
     clearInterval(timer);
     timer = null;
-    pause.setAttribute("aria-pressed", "true");
-    pause.textContent = pause.dataset.playLabel;
   };
-  const start = () => {
-    clearInterval(timer);
-    timer = setInterval(() => show(index + 1), 6000);
-    pause.setAttribute("aria-pressed", "false");
-    pause.textContent = pause.dataset.pauseLabel;
+  const run = () => {
+    hold();
+    if (!paused && items.length > 1) timer = setInterval(() => show(index + 1), 6000);
+  };
+  const setPaused = (value) => {
+    paused = value;
+    pause.setAttribute("aria-pressed", String(paused));
+    pause.textContent = paused ? pause.dataset.playLabel : pause.dataset.pauseLabel;
+    run();
+  };
+
+  // Rotate through the lines when there are several; show the ticker only with lines.
+  const arrange = () => {
+    items = [...list.querySelectorAll(".ticker-item")];
+    ticker.hidden = items.length === 0;
+    const rotating = items.length > 1;
+    ticker.classList.toggle("is-rotating", rotating);
+    controls.hidden = !rotating;
+    if (rotating) show(0);
+    run();
+  };
+
+  const line = (data) => {
+    const item = document.createElement("li");
+    item.className = "ticker-item";
+    item.dataset.line = data.id;
+    const holder = data.url ? document.createElement("a") : item;
+    if (data.url) {
+      holder.href = data.url;
+      item.append(holder);
+    }
+    if (data.attribution) {
+      const who = document.createElement("strong");
+      who.className = "ticker-attribution";
+      who.textContent = `${data.attribution}:`;
+      holder.append(who, " ");
+    }
+    holder.append(data.text);
+    const time = document.createElement("time");
+    time.className = "ticker-time";
+    time.dateTime = data.created_at;
+    time.textContent = data.time;
+    item.append(" ", time);
+    return item;
+  };
+
+  // What the page shows, to compare with the document: lines and their links.
+  const shown = () =>
+    items.map((item) => `${item.dataset.line} ${item.querySelector("a")?.getAttribute("href") ?? ""}`).join("|");
+
+  let first = true;
+  const update = (data) => {
+    const wanted = data.items.map((item) => `${item.id} ${item.url ?? ""}`).join("|");
+    if (first && wanted === shown()) {
+      first = false;
+      return;
+    }
+    const known = new Set(items.map((item) => item.dataset.line));
+    list.replaceChildren(...data.items.map(line));
+    arrange();
+    // New lines are announced once, politely; the rotation itself stays silent.
+    const fresh = data.items.filter((item) => !known.has(String(item.id)));
+    if (!first && fresh.length) news.textContent = `${label}: ${fresh[0].text}`;
+    first = false;
   };
 
   pause.dataset.pauseLabel = pause.textContent;
   pause.dataset.playLabel = pause.dataset.playLabel || "Play";
-  ticker.classList.add("is-rotating");
-  controls.hidden = false;
-  show(0);
-  ticker.querySelector("[data-ticker-prev]").addEventListener("click", () => { stop(); show(index - 1); });
-  ticker.querySelector("[data-ticker-next]").addEventListener("click", () => { stop(); show(index + 1); });
-  pause.addEventListener("click", () => (timer ? stop() : start()));
+  ticker.querySelector("[data-ticker-prev]").addEventListener("click", () => { setPaused(true); show(index - 1); });
+  ticker.querySelector("[data-ticker-next]").addEventListener("click", () => { setPaused(true); show(index + 1); });
+  pause.addEventListener("click", () => setPaused(!paused));
   // Hovering or focusing a line holds it still, so it can be read and clicked.
-  ticker.addEventListener("mouseenter", () => timer && clearInterval(timer));
-  ticker.addEventListener("mouseleave", () => timer && start());
-  ticker.addEventListener("focusin", () => timer && clearInterval(timer));
-  if (reducedMotion) stop();
-  else start();
+  ticker.addEventListener("mouseenter", hold);
+  ticker.addEventListener("mouseleave", run);
+  ticker.addEventListener("focusin", hold);
+  setPaused(paused);
+  arrange();
+  if (ticker.dataset.liveUrl) follow(ticker.dataset.liveUrl, update);
 }
 
 function setUpTabs() {
