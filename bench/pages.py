@@ -50,6 +50,8 @@ def pages():
         "author": f"/en/authors/{Author.objects.first().slug}/",
         "authors directory": "/en/authors/",
         "coverage": f"/en/coverage/{Coverage.objects.first().slug}/",
+        # What every open page polls each second: a cache read between changes.
+        "breaking.json (poll)": "/en/breaking.json",
     }
 
 
