@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from masthead.webhooks.models import Webhook, WebhookDelivery, WebhookEvent
@@ -25,7 +26,8 @@ def webhook_event(*, event, data):
     """
     event = WebhookEvent(event).value  # an unknown event fails here, in the caller
     occurred_at = timezone.now()
-    transaction.on_commit(lambda: _queue(event, data, occurred_at))
+    # Robust: the story is saved by then, so a failure here is logged, never an error page.
+    transaction.on_commit(lambda: _queue(event, data, occurred_at), robust=True)
 
 
 def _queue(event, data, occurred_at):
@@ -66,7 +68,8 @@ def absolute_url(page):
 
 
 def article_data(article):
-    section = article.get_parent()
+    # By path rather than get_parent(): a story deleted with its section has none left.
+    section = Page.objects.filter(path=article.path[: -Page.steplen]).first()
     return {
         "id": article.pk,
         "title": article.title,

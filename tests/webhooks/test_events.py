@@ -78,6 +78,20 @@ def test_unpublishing_a_story_queues_article_unpublished(
     assert delivery.payload["data"]["id"] == story.pk
 
 
+def test_deleting_a_live_story_queues_article_unpublished(
+    politics, django_capture_on_commit_callbacks
+):
+    make_webhook(HOOK)
+    story = factories.make_article(politics, "Published by mistake")
+    story_id = story.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        story.delete()
+    [delivery] = queued()
+    assert delivery.event == "article.unpublished"
+    assert delivery.payload["data"]["id"] == story_id
+    assert delivery.payload["data"]["section"]["title"] == "Politics"
+
+
 def test_a_story_scheduled_for_later_is_announced_when_the_worker_publishes_it(
     politics, django_capture_on_commit_callbacks
 ):
