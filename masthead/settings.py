@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "masthead.news",
     "masthead.live",
     "masthead.analytics",
+    "masthead.webhooks",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -237,3 +238,5 @@ MASTHEAD_MOST_READ_HOURS = int(os.environ.get("MOST_READ_HOURS", "72"))
 MASTHEAD_WORDS_PER_MINUTE = 220
 # Seconds between the worker's rounds of scheduled publishing and expiry.
 MASTHEAD_WORKER_INTERVAL = float(os.environ.get("WORKER_INTERVAL", "15"))
+# Seconds the worker waits for a webhook receiver before counting the delivery as failed.
+MASTHEAD_WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "5"))

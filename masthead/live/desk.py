@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.live.models import BreakingItem, ticker_changed
+from masthead.webhooks.events import breaking_event
 
 DEFAULT_EXPIRY = timedelta(hours=6)
 
@@ -17,7 +18,7 @@ def breaking_post(*, text, attribution="", article=None, expires_in=DEFAULT_EXPI
     """Put a line at the top of the ticker now; it comes down by itself after `expires_in`."""
     now = timezone.now()
     top = BreakingItem.objects.active(now).aggregate(top=Min("position"))["top"]
-    return BreakingItem.objects.create(
+    item = BreakingItem.objects.create(
         text=text.strip(),
         attribution=attribution.strip(),
         article=article,
@@ -25,12 +26,15 @@ def breaking_post(*, text, attribution="", article=None, expires_in=DEFAULT_EXPI
         expires_at=now + expires_in if expires_in else None,
         position=(top or 0) - 1,
     )
+    breaking_event(event="breaking.posted", item=item)
+    return item
 
 
 def breaking_retract(*, item):
     """Take a line out of the ticker at once. It stays on record as expired."""
     item.expires_at = timezone.now()
     item.save(update_fields=["expires_at"])
+    breaking_event(event="breaking.retracted", item=item)
     return item
 
 

@@ -3,7 +3,8 @@
 - Reporter: writes and edits their own drafts, uploads pictures; cannot publish.
 - Editor: edits, approves and publishes anything; runs breaking news, coverage topics,
   authors and regions.
-- Chief editor: everything an editor does, plus users, site settings and redirects.
+- Chief editor: everything an editor does, plus users, site settings, redirects and
+  webhooks.
 
 `roles_setup()` is idempotent. It runs after every `migrate` (post_migrate), because model
 permissions only exist once all apps have migrated, and is also the `roles` command.
@@ -70,6 +71,8 @@ MODEL_PERMISSIONS[CHIEF_EDITOR] = MODEL_PERMISSIONS[EDITOR] + [
     "auth.view_group",
     "core.change_sitesettings",
     *crud("wagtailredirects.redirect"),
+    *crud("webhooks.webhook"),
+    "webhooks.view_webhookdelivery",
 ]
 
 ROLES = (REPORTER, EDITOR, CHIEF_EDITOR)

@@ -2,7 +2,8 @@
 
 Each tick publishes stories whose scheduled time has come and unpublishes those whose
 expiry has passed (Wagtail's `publish_scheduled`). Breaking items need no tick: readers
-only ever see items whose expiry is still ahead. `masthead run` starts the worker beside
+only ever see items whose expiry is still ahead. Then it sends the webhook deliveries
+that are due (masthead/webhooks/delivery.py). `masthead run` starts the worker beside
 the web server; in production run `masthead worker` as its own process.
 """
 
@@ -12,6 +13,8 @@ import time
 
 from django.core.management import call_command
 
+from masthead.webhooks.delivery import webhooks_deliver
+
 logger = logging.getLogger(__name__)
 
 
@@ -19,6 +22,7 @@ def worker_tick():
     """One round of timed work. Returns what Wagtail reported, for logs and tests."""
     out = io.StringIO()
     call_command("publish_scheduled", stdout=out)
+    out.write(webhooks_deliver())  # after publishing, so this tick's stories go out at once
     return out.getvalue()
 
 
