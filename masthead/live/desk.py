@@ -17,17 +17,39 @@ DEFAULT_EXPIRY = timedelta(hours=6)
 def breaking_post(*, text, attribution="", article=None, expires_in=DEFAULT_EXPIRY):
     """Put a line at the top of the ticker now; it comes down by itself after `expires_in`."""
     now = timezone.now()
-    top = BreakingItem.objects.active(now).aggregate(top=Min("position"))["top"]
     item = BreakingItem.objects.create(
         text=text.strip(),
         attribution=attribution.strip(),
         article=article,
         created_at=now,
         expires_at=now + expires_in if expires_in else None,
-        position=(top or 0) - 1,
+        position=_top_position(),
     )
     breaking_event(event="breaking.posted", item=item)
     return item
+
+
+def breaking_added(*, item):
+    """A line saved some other way (the *Breaking* admin screen) joins the desk's flow:
+    on top of the ticker, announced to webhooks like a posted one."""
+    item.position = _top_position(excluding=item)
+    item.save(update_fields=["position"])
+    breaking_event(event="breaking.posted", item=item)
+    return item
+
+
+def breaking_deleted(*, item):
+    """Announce a line about to be deleted: for readers it is retracted."""
+    if item.is_active():
+        breaking_event(event="breaking.retracted", item=item, now=True)
+
+
+def _top_position(excluding=None):
+    active = BreakingItem.objects.active()
+    if excluding is not None:
+        active = active.exclude(pk=excluding.pk)
+    top = active.aggregate(top=Min("position"))["top"]
+    return (top or 0) - 1
 
 
 def breaking_retract(*, item):

@@ -2,14 +2,25 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from masthead.live import views
+from masthead.live.desk import breaking_added, breaking_deleted
 from masthead.live.models import BreakingItem
 
 
+class BreakingDeleteView(DeleteView):
+    def delete_action(self):
+        breaking_deleted(item=self.object)
+        super().delete_action()
+
+
 class BreakingViewSet(SnippetViewSet):
+    """*Breaking* in the admin menu: every line on record, to reword or re-time. Lines
+    added or deleted here go through the desk's functions like posted ones."""
+
     model = BreakingItem
+    delete_view_class = BreakingDeleteView
     icon = "warning"
     menu_label = "Breaking"
     menu_order = 150
@@ -19,6 +30,12 @@ class BreakingViewSet(SnippetViewSet):
 
 
 register_snippet(BreakingViewSet)
+
+
+@hooks.register("after_create_snippet")
+def breaking_line_created(request, instance):
+    if isinstance(instance, BreakingItem):
+        breaking_added(item=instance)
 
 
 class BreakingDeskPanel(Component):

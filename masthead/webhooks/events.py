@@ -93,9 +93,11 @@ def breaking_data(item):
     }
 
 
-def breaking_event(*, event, item):
-    """For the breaking desk: one call after a line is posted or retracted."""
-    webhook_event(event=event, data=lambda: breaking_data(item))
+def breaking_event(*, event, item, now=False):
+    """For the breaking desk: one call after a line is posted or retracted. `now=True`
+    reads the line at once (it is about to be deleted) rather than at commit."""
+    data = breaking_data(item) if now else lambda: breaking_data(item)
+    webhook_event(event=event, data=data)
 
 
 def article_published(sender, instance, **kwargs):

@@ -208,3 +208,40 @@ def test_without_webhooks_an_event_costs_one_query_and_builds_no_payload(
 
     with django_assert_num_queries(1), django_capture_on_commit_callbacks(execute=True):
         webhook_event(event="article.published", data=build)
+
+
+def test_lines_added_and_deleted_under_breaking_are_announced_too(
+    newsroom, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from masthead.live.models import BreakingItem
+    from masthead.newsroom.roles import EDITOR
+
+    make_webhook(HOOK)
+    editor = get_user_model().objects.create_user("desk-editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITOR))
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(editor)
+    earlier = breaking_post(text="Earlier line")  # its event never commits in this test
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/snippets/live/breakingitem/add/",
+            {"text": "Added under Breaking", "attribution": "", "article": "", "expires_at": ""},
+        )
+    assert response.status_code == 302
+    added = BreakingItem.objects.get(text="Added under Breaking")
+    # On top of the ticker, like a line posted from the desk.
+    assert list(BreakingItem.objects.active()) == [added, earlier]
+    [posted] = queued("breaking.posted")
+    assert posted.payload["data"]["text"] == "Added under Breaking"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/snippets/live/breakingitem/delete/{added.pk}/")
+    assert response.status_code == 302
+    assert not BreakingItem.objects.filter(pk=added.pk).exists()
+    [retracted] = queued("breaking.retracted")
+    assert retracted.payload["data"]["id"] == added.pk
