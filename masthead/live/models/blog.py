@@ -6,6 +6,7 @@ republishes the page. Each update's HTML is rendered once per edit and kept in t
 many updates a blog collects.
 """
 
+from html import unescape
 from urllib.parse import urlsplit
 
 from django import forms
@@ -286,7 +287,7 @@ class LiveUpdate(models.Model):
         for block in self.body.raw_data:
             value = block["value"]
             if block["type"] == "text":
-                parts.append(strip_tags(value))
+                parts.append(unescape(strip_tags(value)))
             elif block["type"] == "quote":
                 who = f" ({value['attribution']})" if value.get("attribution") else ""
                 parts.append(f"“{value['text']}”{who}")
