@@ -505,3 +505,11 @@ def test_an_editor_ends_the_blog_from_the_form(client, blog):
     assert editor.post(f"/admin/live-blogs/{blog.pk}/end/").status_code == 302
     assert document(client, blog)["status"] == "ended"
     assert "This live blog has ended." in client.get(blog.url).content.decode()
+
+
+def test_readers_never_see_a_login_name(client, blog):
+    user = get_user_model().objects.create_user("night-desk-7", is_staff=True)
+    liveblog_post(blog=blog, text="Counting continues.", author=user)
+    page = client.get(blog.url).content.decode()
+    assert "Counting continues." in page
+    assert "night-desk-7" not in page and "Posted by" not in page

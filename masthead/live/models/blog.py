@@ -305,9 +305,8 @@ class LiveUpdate(models.Model):
 
     @property
     def author_name(self):
-        if self.author is None:
-            return ""
-        return self.author.get_full_name() or self.author.get_username()
+        """The poster's full name for readers; never the login name, which stays private."""
+        return self.author.get_full_name() if self.author else ""
 
 
 def fragment_key(update):
