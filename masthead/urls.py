@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.analytics.views import count_view
 from masthead.core import views as core_views
+from masthead.live import blog_views as liveblog_views
 from masthead.live import views as live_views
 
 urlpatterns = [
@@ -24,6 +25,11 @@ if settings.SERVE_MEDIA:
 # Each edition lives under its language prefix; "/" sends a reader to theirs.
 urlpatterns += i18n_patterns(
     path("breaking.json", live_views.breaking_json, name="breaking_json"),
+    path(
+        "live-blogs/<int:blog_id>/updates.json",
+        liveblog_views.liveblog_json,
+        name="liveblog_json",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

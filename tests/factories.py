@@ -27,7 +27,7 @@ from masthead.core.models import (
     SiteSettings,
     StandardPage,
 )
-from masthead.live.models import BreakingItem
+from masthead.live.models import BreakingItem, LiveBlogPage
 from masthead.media.models import NewsImage
 from masthead.news.models import (
     ArticleAuthor,
@@ -204,6 +204,39 @@ def make_breaking(text=None, *, attribution="", article=None, minutes_ago=0, exp
         created_at=now - timedelta(minutes=minutes_ago),
         expires_at=None if expires_in is None else now + timedelta(minutes=expires_in),
     )
+
+
+def make_live_blog(
+    section,
+    title=None,
+    *,
+    slug=None,
+    standfirst="Follow the count as it happens.",
+    introduction="<p>Polls closed at eight; results arrive through the night.</p>",
+    lead_image=None,
+    status="live",
+    authors=(),
+    started_minutes_ago=60,
+    live=True,
+):
+    """A live blog in `section`, started `started_minutes_ago`, without updates."""
+    title = title or f"Live blog {_next()}"
+    started = timezone.now() - timedelta(minutes=started_minutes_ago)
+    blog = LiveBlogPage(
+        title=title,
+        slug=slug or slugify(title),
+        standfirst=standfirst,
+        introduction=introduction,
+        lead_image=lead_image,
+        status=status,
+        live=live,
+        first_published_at=started if live else None,
+        last_published_at=started if live else None,
+    )
+    blog.authors = list(authors)
+    with without_indexing():
+        section.add_child(instance=blog)
+    return blog
 
 
 def make_standard_page(title="About Us", *, slug=None, intro="", body=None, parent=None):

@@ -1,7 +1,8 @@
 """Build the demo newsroom: `build_demo()` is what `manage.py demo` runs.
 
 It fills an empty site with a month of invented news: sections, pages, regions, authors,
-coverage topics, articles with pictures, breaking lines and view counts for Most Read.
+coverage topics, articles with pictures, breaking lines, live blogs and view counts for
+Most Read.
 It runs once: when any article exists it says so and changes nothing. The plan comes
 from `plan.make_plan`, so every run writes the same stories in the same order; only the
 dates move, because they are set relative to now.
@@ -21,6 +22,7 @@ from masthead.analytics.models import ArticleView
 from masthead.demo import plan as planning
 from masthead.demo import skeleton, text
 from masthead.demo.indexing import index_now, indexing_deferred
+from masthead.demo.liveblogs import live_blogs
 from masthead.live.models import BreakingItem
 from masthead.news.models import ArticleAuthor, ArticleNote, ArticlePage, CoveragePin, NoteKind
 
@@ -53,6 +55,8 @@ class Summary:
     articles: int = 0
     images: int = 0
     breaking: int = 0
+    live_blogs: int = 0
+    live_updates: int = 0
     view_rows: int = 0
     seconds: float = 0.0
 
@@ -93,12 +97,15 @@ def write_demo(count, *, say):
             room.pages.append(write_article(article_plan, room))
         pin_coverage(plans, room.pages, room.topics)
         breaking = breaking_items(room.pages, now=now)
+        blogs, updates = live_blogs(room)
     say("Indexing for search and usage…")
-    index_now(room.written + room.pages + breaking)
+    index_now(room.written + room.pages + breaking + blogs)
     return Summary(
         articles=len(room.pages),
         images=len(room.pool) + len(room.authors),
         breaking=len(breaking),
+        live_blogs=len(blogs),
+        live_updates=updates,
         view_rows=record_views(room.pages, plans, now=now),
     )
 

@@ -70,9 +70,16 @@ def pulse_document(name, build):
 
 
 def pulse_response(request, name, build):
-    """A cacheable JSON response for a document, 304 when the reader's copy is current."""
+    """A cacheable JSON response for a document, 304 when the reader's copy is current.
+
+    A build that returns None as its data says the document does not exist (a draft live
+    blog, an unknown id): that answer is a small 404, cached like any other.
+    """
     etag, body = pulse_document(name, build)
-    if etag in request.headers.get("If-None-Match", ""):
+    if body == "null":
+        response = HttpResponse(b'{"error":"not found"}', status=404)
+        response["Content-Type"] = "application/json"
+    elif etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(body, content_type="application/json")

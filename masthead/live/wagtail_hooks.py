@@ -81,3 +81,78 @@ def breaking_desk_urls():
             name="breaking_desk_develop",
         ),
     ]
+
+
+# --- Live blogs: the Updates button on each blog, the fast form's URLs, a dashboard list ---
+
+
+def _liveblog_updates_button(page, user, priority):
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    from masthead.live.models import LiveBlogPage
+
+    if page.specific_class is LiveBlogPage and user.has_perm("live.add_liveupdate"):
+        yield Button(
+            "Post updates",
+            reverse("liveblog_desk", args=[page.pk]),
+            icon_name="time",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def liveblog_header_button(page, user, view_name, next_url=None):
+    yield from _liveblog_updates_button(page, user, priority=5)
+
+
+@hooks.register("register_page_listing_buttons")
+def liveblog_listing_button(page, user, next_url=None):
+    yield from _liveblog_updates_button(page, user, priority=5)
+
+
+class LiveBlogsPanel(Component):
+    """Running live blogs on the dashboard, each one click from its fast form."""
+
+    name = "live_blogs"
+    template_name = "live/admin/live_blogs_panel.html"
+    order = 20
+
+    def get_context_data(self, parent_context):
+        from masthead.live.models import LiveBlogPage, LiveBlogStatus
+
+        blogs = LiveBlogPage.objects.filter(status=LiveBlogStatus.LIVE).order_by(
+            "-first_published_at"
+        )
+        return {"blogs": list(blogs[:10])}
+
+
+@hooks.register("construct_homepage_panels")
+def add_live_blogs(request, panels):
+    if request.user.has_perm("live.add_liveupdate"):
+        panels.append(LiveBlogsPanel())
+
+
+@hooks.register("register_admin_urls")
+def liveblog_urls():
+    from masthead.live import blog_views
+
+    return [
+        path("live-blogs/<int:blog_id>/updates/", blog_views.updates_desk, name="liveblog_desk"),
+        path("live-blogs/<int:blog_id>/end/", blog_views.blog_end, name="liveblog_end"),
+        path(
+            "live-blogs/updates/<int:update_id>/edit/",
+            blog_views.update_edit,
+            name="liveblog_update_edit",
+        ),
+        path(
+            "live-blogs/updates/<int:update_id>/pin/",
+            blog_views.update_pin,
+            name="liveblog_update_pin",
+        ),
+        path(
+            "live-blogs/updates/<int:update_id>/delete/",
+            blog_views.update_delete,
+            name="liveblog_update_delete",
+        ),
+    ]

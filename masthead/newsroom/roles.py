@@ -1,8 +1,8 @@
 """The newsroom's three roles as Django groups with Wagtail permissions.
 
 - Reporter: writes and edits their own drafts, uploads pictures; cannot publish.
-- Editor: edits, approves and publishes anything; runs breaking news, coverage topics,
-  authors and regions.
+- Editor: edits, approves and publishes anything; runs breaking news, live-blog
+  updates, coverage topics, authors and regions.
 - Chief editor: everything an editor does, plus users, site settings, redirects and
   webhooks.
 
@@ -62,6 +62,7 @@ MODEL_PERMISSIONS = {
 }
 MODEL_PERMISSIONS[EDITOR] = MODEL_PERMISSIONS[REPORTER] + [
     *crud("live.breakingitem"),
+    *crud("live.liveupdate"),
     *crud("news.coverage"),
     *crud("news.author"),
     *crud("news.region"),

@@ -16,7 +16,7 @@ from masthead.analytics.models import ArticleView
 from masthead.core.models import ContactPage, HomePage, SiteSettings, StandardPage
 from masthead.demo import images, phrases, plan, text, world
 from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME, build_demo
-from masthead.live.models import ticker_items
+from masthead.live.models import LiveBlogPage, ticker_items
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, ArticleType, Author, Coverage, Region, SectionPage
 from tests.demo.conftest import SMALL_DEMO
@@ -97,6 +97,19 @@ class TestSmallDemo:
         assert any(i.attribution.startswith("Our correspondent in") for i in items)
         linked = [i for i in items if i.article]
         assert linked and all(i.text == i.article.title for i in linked)
+
+    def test_two_live_blogs_one_running_one_ended_with_every_kind_of_update(self):
+        live_section = SectionPage.objects.get(slug="live")
+        blogs = {b.status: b for b in LiveBlogPage.objects.child_of(live_section).live()}
+        assert set(blogs) == {"live", "ended"}
+        assert blogs["ended"].ended_at is not None and blogs["live"].ended_at is None
+        for blog in blogs.values():
+            updates = list(blog.updates.all())
+            assert len(updates) >= 14
+            assert sum(u.key_event for u in updates) >= 3
+            kinds = {block.block_type for u in updates for block in u.body}
+            assert kinds == {"text", "image", "quote", "embed"}
+            assert all(u.posted_at <= timezone.now() for u in updates)
 
     def test_site_settings_filled(self):
         settings = SiteSettings.objects.get()

@@ -1,6 +1,16 @@
 """The live desk's models, one module per newsroom concept: breaking items here; live
 blogs and LIVE TV beside them."""
 
+from masthead.live.models.blog import (
+    LiveBlogPage,
+    LiveBlogStatus,
+    LiveBlogTag,
+    LiveUpdate,
+    liveblog_changed,
+    liveblog_document,
+    liveblog_pulse_name,
+    render_updates,
+)
 from masthead.live.models.breaking import (
     BreakingItem,
     default_expiry,
@@ -9,4 +19,18 @@ from masthead.live.models.breaking import (
     ticker_items,
 )
 
-__all__ = ["BreakingItem", "default_expiry", "ticker_changed", "ticker_document", "ticker_items"]
+__all__ = [
+    "BreakingItem",
+    "LiveBlogPage",
+    "LiveBlogStatus",
+    "LiveBlogTag",
+    "LiveUpdate",
+    "default_expiry",
+    "liveblog_changed",
+    "liveblog_document",
+    "liveblog_pulse_name",
+    "render_updates",
+    "ticker_changed",
+    "ticker_document",
+    "ticker_items",
+]

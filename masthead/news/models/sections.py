@@ -4,7 +4,10 @@ The main menu is the home page's children marked "show in menus", and each item'
 sub-menu is its own children marked so. Editors shape navigation by arranging the tree.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -17,7 +20,7 @@ class SectionPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["core.HomePage", "news.SectionPage"]
-    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage", "live.LiveBlogPage"]
     page_description = "A section or subsection (e.g. News, Politics) listing its articles."
 
     class Meta:
@@ -33,5 +36,20 @@ class SectionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         articles = teasers.in_section(self)
         context["page_obj"] = paginate(request, articles, per_page=20, teasers=True)
-        context["subsections"] = self.get_children().live().in_menu().specific()
+        # One query finds the subsections for the menu and the live blogs filed here.
+        from masthead.live.models import LiveBlogPage
+
+        blog_type = ContentType.objects.get_for_model(LiveBlogPage)
+        children = list(
+            self.get_children()
+            .live()
+            .filter(Q(show_in_menus=True) | Q(content_type=blog_type))
+            .specific()
+        )
+        context["subsections"] = [c for c in children if not isinstance(c, LiveBlogPage)]
+        # Running blogs first, then the most recently started.
+        blogs = [c for c in children if isinstance(c, LiveBlogPage)]
+        blogs.sort(key=lambda blog: blog.first_published_at or timezone.now(), reverse=True)
+        blogs.sort(key=lambda blog: not blog.is_live)
+        context["live_blogs"] = blogs
         return context

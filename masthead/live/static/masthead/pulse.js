@@ -2,6 +2,8 @@
 // blog's updates) and call back with it whenever it changes, the first answer included
 // (the page itself may come from a cache and be older than the document).
 //
+// Returns a function that stops following (a live blog that has ended, say).
+//
 // Polling, not a held connection: each poll is a cache read on the server, usually a
 // 304, and a CDN may answer it too. Every reader asks for the same URL.
 
@@ -13,9 +15,11 @@ export function follow(url, onChange, { interval = INTERVAL } = {}) {
   let delay = interval;
   let timer = null;
   let polling = false;
+  let stopped = false;
 
   async function poll() {
     timer = null;
+    if (stopped) return;
     polling = true;
     try {
       // "no-cache" revalidates with the ETag every time: a current copy costs a 304.
@@ -35,14 +39,20 @@ export function follow(url, onChange, { interval = INTERVAL } = {}) {
   }
 
   function schedule(wait) {
-    if (!document.hidden && timer === null && !polling) timer = setTimeout(poll, wait);
+    if (!stopped && !document.hidden && timer === null && !polling) timer = setTimeout(poll, wait);
   }
 
   // A hidden tab does not poll; coming back catches up at once.
-  document.addEventListener("visibilitychange", () => {
+  const onVisibility = () => {
     clearTimeout(timer);
     timer = null;
     schedule(0);
-  });
+  };
+  document.addEventListener("visibilitychange", onVisibility);
   poll();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    document.removeEventListener("visibilitychange", onVisibility);
+  };
 }
