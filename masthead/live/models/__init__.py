@@ -8,5 +8,15 @@ from masthead.live.models.breaking import (
     ticker_document,
     ticker_items,
 )
+from masthead.live.models.tv import LiveTvPage, Programme, programme_schedule
 
-__all__ = ["BreakingItem", "default_expiry", "ticker_changed", "ticker_document", "ticker_items"]
+__all__ = [
+    "BreakingItem",
+    "LiveTvPage",
+    "Programme",
+    "default_expiry",
+    "programme_schedule",
+    "ticker_changed",
+    "ticker_document",
+    "ticker_items",
+]
