@@ -1,7 +1,8 @@
 """Build the demo newsroom: `build_demo()` is what `manage.py demo` runs.
 
 It fills an empty site with a month of invented news: sections, pages, regions, authors,
-coverage topics, articles with pictures, breaking lines and view counts for Most Read.
+coverage topics, articles with pictures, breaking lines, view counts for Most Read and the
+LIVE TV channel's page with its schedule.
 It runs once: when any article exists it says so and changes nothing. The plan comes
 from `plan.make_plan`, so every run writes the same stories in the same order; only the
 dates move, because they are set relative to now.
@@ -113,8 +114,10 @@ def write_skeleton(count, *, now, say):
     say("Sections, pages, regions, authors and coverage topics…")
     plain_pages = skeleton.plain_pages(home, published=published)
     skeleton.site_settings(site, footer_pages=plain_pages)
+    sections = skeleton.sections(home, published=published)
+    live_tv = skeleton.live_tv(home, sections=sections, published=published, now=now)
     room = Newsroom(
-        sections=skeleton.sections(home, published=published),
+        sections=sections,
         regions=skeleton.regions(home.locale),
         authors=skeleton.authors(user=user),
         topics=skeleton.coverage_topics(home.locale),
@@ -128,6 +131,7 @@ def write_skeleton(count, *, now, say):
     room.pool = skeleton.image_pool(rng, kinds, user=user)
     room.written = [
         *room.sections.values(),
+        live_tv,
         *plain_pages,
         *room.authors.values(),
         *(author.photo for author in room.authors.values() if author.photo),
