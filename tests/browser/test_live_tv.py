@@ -211,3 +211,85 @@ def test_axe_and_phones(demo_site, new_page, screenshot):
     page.goto(demo_site.absolute(LIVE_PATH))
     assert horizontal_overflow(page) == 0
     screenshot(page, "live-tv-phone-375")
+
+
+def test_a_live_playlist_is_read_again_as_it_grows(demo_site, new_page):
+    """No EXT-X-ENDLIST: the player re-reads the playlist every target duration and
+    plays the segments as they are published (served here from the test pattern)."""
+    base = demo_site.absolute(PATTERN)
+    reads = []
+
+    def live_playlist(route):
+        reads.append(route.request.url)
+        published = min(1 + len(reads), 4)  # one more segment each time it is read
+        lines = ["#EXTM3U", "#EXT-X-VERSION:7", "#EXT-X-TARGETDURATION:2"]
+        lines += ["#EXT-X-MEDIA-SEQUENCE:0", f'#EXT-X-MAP:URI="{base}init.mp4"']
+        for n in range(published):
+            lines += ["#EXTINF:2.0,", f"{base}segment-{n:02}.m4s"]
+        if published == 4:
+            lines.append("#EXT-X-ENDLIST")  # the broadcast ends, so the test does too
+        route.fulfill(body="\n".join(lines) + "\n", content_type="application/vnd.apple.mpegurl")
+
+    set_stream("/channel/live.m3u8")
+    page = new_page()
+    page.add_init_script(NO_NATIVE_HLS)
+    page.route("**/channel/live.m3u8", live_playlist)
+    page.goto(demo_site.absolute(LIVE_PATH))
+    play_until(page, 5)
+    assert len(reads) >= 3, reads
+    expect(status(page)).to_be_empty()
+
+
+def test_playlist_parsing_and_variant_choice(demo_site, new_page):
+    """The module's pure functions, imported into a page that has no player."""
+    page = new_page()
+    page.goto(demo_site.absolute("/"))
+    result = page.evaluate(
+        """async () => {
+            const m = await import("/static/masthead/live-tv.js");
+            const multivariant = m.parsePlaylist([
+                "#EXTM3U",
+                '#EXT-X-STREAM-INF:BANDWIDTH=3000000,CODECS="avc1.640028,mp4a.40.2",RESOLUTION=1920x1080',
+                "hd/index.m3u8",
+                '#EXT-X-STREAM-INF:BANDWIDTH=800000,CODECS="avc1.4d401e,mp4a.40.2",RESOLUTION=640x360',
+                "sd/index.m3u8",
+                '#EXT-X-STREAM-INF:BANDWIDTH=1500000,CODECS="avc1.4d401f,mp4a.40.2",RESOLUTION=1280x720',
+                "md/index.m3u8",
+            ].join("\\n"), "https://tv.example/live/master.m3u8");
+            const media = m.parsePlaylist(
+                "#EXTM3U\\n#EXT-X-TARGETDURATION:4\\n#EXT-X-MEDIA-SEQUENCE:120\\n" +
+                "#EXTINF:4.0,\\nseg120.ts\\n#EXTINF:3.5,\\nseg121.ts\\n",
+                "https://tv.example/live/sd/index.m3u8");
+            const response = await fetch("/static/masthead/live/test-pattern/init.mp4");
+            const init = await response.arrayBuffer();
+            return {
+                kinds: [multivariant.kind, media.kind],
+                codecs: multivariant.variants[0].codecs,
+                phone: m.pickVariant(multivariant.variants, 750).uri,
+                laptop: m.pickVariant(multivariant.variants, 1366).uri,
+                tiny: m.pickVariant(multivariant.variants, 200).uri,
+                media: [
+                    media.targetDuration,
+                    media.endList,
+                    media.segments.map((s) => [s.sequence, s.duration, s.uri]),
+                ],
+                fmp4: m.isFragmentedMp4(media),
+                initCodecs: m.codecsFromInit(init),
+            };
+        }"""
+    )
+    assert result["kinds"] == ["multivariant", "media"]
+    assert result["codecs"] == "avc1.640028,mp4a.40.2"  # quoted commas stay inside
+    assert result["phone"] == "https://tv.example/live/sd/index.m3u8"
+    assert result["laptop"] == "https://tv.example/live/md/index.m3u8"
+    assert result["tiny"] == "https://tv.example/live/sd/index.m3u8"  # the smallest there is
+    assert result["media"] == [
+        4,
+        False,
+        [
+            [120, 4.0, "https://tv.example/live/sd/seg120.ts"],
+            [121, 3.5, "https://tv.example/live/sd/seg121.ts"],
+        ],
+    ]
+    assert result["fmp4"] is False  # MPEG-TS: not for our player
+    assert result["initCodecs"] == "avc1.4d4015"  # as written in the test pattern's playlist

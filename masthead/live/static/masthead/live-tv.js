@@ -88,7 +88,7 @@ function splitTag(line) {
 export function pickVariant(variants, screenWidth) {
   const sorted = [...variants].sort((a, b) => a.width - b.width || a.bandwidth - b.bandwidth);
   const fitting = sorted.filter((variant) => !variant.width || variant.width <= screenWidth);
-  return (fitting.length ? fitting : sorted).at(-1);
+  return fitting.length ? fitting.at(-1) : sorted[0];
 }
 
 // Segments without an EXT-X-MAP are MPEG-TS (or packed audio): not for our player.
