@@ -67,7 +67,7 @@ def only_the_site(requests, demo_site):
 
 
 def test_the_channel_plays_in_chromium_the_way_chromium_chooses(demo_site, new_page, screenshot):
-    page, requests = open_live(new_page, demo_site)
+    page, requests = open_live(new_page, demo_site, height=1200)
     path = page.evaluate("() => window.mastheadLiveTv.path")
     assert path in {"native", "mse"}, path
     play_until(page, 1.5)
@@ -163,7 +163,7 @@ def test_transport_stream_segments_get_the_cannot_play_here_message(demo_site, n
 
 def test_off_air_without_a_stream(demo_site, new_page, screenshot):
     set_stream("")
-    page = new_page()
+    page = new_page(height=1200)
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(demo_site.absolute(LIVE_PATH))
@@ -171,9 +171,7 @@ def test_off_air_without_a_stream(demo_site, new_page, screenshot):
     expect(page.locator("video")).to_have_count(0)
     expect(page.locator(".live-slot--now .live-slot-title")).to_be_visible()
     assert not any("live-tv.js" in url for url in requests)
-    screenshot(
-        page, "live-tv-off-air-1366", full_page=False, docs_name="screenshot-live-tv-off-air.png"
-    )
+    screenshot(page, "live-tv-off-air-1366", full_page=False)
 
 
 def test_the_live_menu_item_opens_the_channel(demo_site, new_page):
