@@ -277,3 +277,15 @@ def test_query_count_does_not_grow_with_the_schedule(clock, newsroom):
     large, detail = count_queries(page.url)
     assert small == large, f"{small} queries with 3 programmes, {large} with 2,883\n{detail}"
     assert large <= BUDGET, f"{large} queries, budget {BUDGET}\n{detail}"
+
+
+def test_editors_add_the_page_with_its_schedule_in_the_admin(db, home):
+    admin = get_user_model().objects.create_superuser("chief", "chief@example.com", "pw")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(admin)
+    url = reverse("wagtailadmin_pages:add", args=["live", "livetvpage", home.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    tree = parse(response)
+    assert "Programme schedule" in text_of(tree)
+    assert tree.xpath("//input[@name='programmes-TOTAL_FORMS']")
