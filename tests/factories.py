@@ -27,7 +27,7 @@ from masthead.core.models import (
     SiteSettings,
     StandardPage,
 )
-from masthead.live.models import BreakingItem, LiveBlogPage
+from masthead.live.models import BreakingItem, LiveBlogPage, LiveTvPage, Programme
 from masthead.media.models import NewsImage
 from masthead.news.models import (
     ArticleAuthor,
@@ -237,6 +237,24 @@ def make_live_blog(
     with without_indexing():
         section.add_child(instance=blog)
     return blog
+
+
+def make_live_tv_page(title="LIVE", *, slug="live", intro="", programmes=(), parent=None):
+    """The LIVE TV page; `programmes` are (starts_at, title) or (starts_at, title, link)."""
+    page = LiveTvPage(title=title, slug=slug, intro=intro, show_in_menus=True)
+    for order, (starts_at, name, *link) in enumerate(programmes):
+        page.programmes.add(
+            Programme(
+                starts_at=starts_at,
+                title=name,
+                description=f"About {name}.",
+                link=link[0] if link else None,
+                sort_order=order,
+            )
+        )
+    with without_indexing():
+        (parent or home_page()).add_child(instance=page)
+    return page
 
 
 def make_standard_page(title="About Us", *, slug=None, intro="", body=None, parent=None):

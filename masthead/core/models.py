@@ -1,6 +1,8 @@
 """The site itself: settings editors control, the edition home and plain pages."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -24,6 +26,15 @@ from masthead.core.pagination import paginate
 from masthead.news.blocks import PlainBodyBlock
 
 
+def validate_stream_url(value):
+    """An http(s) address, or a path on this site such as /static/…/index.m3u8."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+    if not value.startswith(("http://", "https://")):
+        raise ValidationError("Enter an http(s) address or a path starting with /.")
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     site_name = models.CharField(max_length=80, default="Masthead")
@@ -42,6 +53,26 @@ class SiteSettings(BaseSiteSetting):
     )
     android_app_url = models.URLField("Android app", blank=True)
     ios_app_url = models.URLField("iOS app", blank=True)
+    live_stream_url = models.CharField(
+        "live stream URL",
+        max_length=500,
+        blank=True,
+        validators=[validate_stream_url],
+        help_text=(
+            "The channel's HLS playlist (.m3u8), shown on the LIVE TV page. fMP4/CMAF "
+            "segments play in every modern browser; MPEG-TS only where the browser plays "
+            "HLS itself (Safari, iOS, Android). Leave empty when the channel is off air."
+        ),
+    )
+    live_stream_poster = models.ForeignKey(
+        "media.NewsImage",
+        verbose_name="live stream poster",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional still shown in the player before it starts (16:9).",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("slogan")], heading="Brand"),
@@ -62,6 +93,10 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("android_app_url"), FieldPanel("ios_app_url")])],
             heading="Apps",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("live_stream_url"), FieldPanel("live_stream_poster")],
+            heading="Live TV",
         ),
     ]
 
@@ -98,7 +133,12 @@ class HomePage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("lead_story")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "core.StandardPage", "core.ContactPage"]
+    subpage_types = [
+        "news.SectionPage",
+        "core.StandardPage",
+        "core.ContactPage",
+        "live.LiveTvPage",
+    ]
     page_description = "The front page of an edition."
 
     class Meta:

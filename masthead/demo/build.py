@@ -1,8 +1,8 @@
 """Build the demo newsroom: `build_demo()` is what `manage.py demo` runs.
 
 It fills an empty site with a month of invented news: sections, pages, regions, authors,
-coverage topics, articles with pictures, breaking lines, live blogs and view counts for
-Most Read.
+coverage topics, articles with pictures, breaking lines, view counts for Most Read, and
+the LIVE TV channel's page with its schedule and live blogs.
 It runs once: when any article exists it says so and changes nothing. The plan comes
 from `plan.make_plan`, so every run writes the same stories in the same order; only the
 dates move, because they are set relative to now.
@@ -46,6 +46,7 @@ class Newsroom:
     user: object
     now: object
     rng: random.Random
+    live: object = None  # the LIVE page: the channel, and the live blogs under it
     pages: list = field(default_factory=list)
     written: list = field(default_factory=list)  # everything else, to index at the end
 
@@ -120,8 +121,10 @@ def write_skeleton(count, *, now, say):
     say("Sections, pages, regions, authors and coverage topics…")
     plain_pages = skeleton.plain_pages(home, published=published)
     skeleton.site_settings(site, footer_pages=plain_pages)
+    sections = skeleton.sections(home, published=published)
+    live_tv = skeleton.live_tv(home, sections=sections, published=published, now=now)
     room = Newsroom(
-        sections=skeleton.sections(home, published=published),
+        sections=sections,
         regions=skeleton.regions(home.locale),
         authors=skeleton.authors(user=user),
         topics=skeleton.coverage_topics(home.locale),
@@ -129,12 +132,14 @@ def write_skeleton(count, *, now, say):
         user=user,
         now=now,
         rng=rng,
+        live=live_tv,
     )
     kinds = planning.image_pool_kinds(planning.pool_size(count))
     say(f"Painting {len(kinds)} pictures…")
     room.pool = skeleton.image_pool(rng, kinds, user=user)
     room.written = [
         *room.sections.values(),
+        live_tv,
         *plain_pages,
         *room.authors.values(),
         *(author.photo for author in room.authors.values() if author.photo),

@@ -11,9 +11,10 @@ from masthead.demo import text
 from masthead.live.models import LiveBlogPage, LiveUpdate
 
 
-def live_blogs(room, *, section_slug="live"):
-    """Write the demo's live blogs and their updates. Returns (blogs, update count)."""
-    section = room.sections[section_slug]
+def live_blogs(room):
+    """Write the demo's live blogs and their updates, under LIVE. Returns (blogs, update
+    count)."""
+    section = room.live
     blogs, count = [], 0
     pictures = itertools.cycle(room.pool[len(room.pool) // 2 :] or room.pool)
     for spec in text.fixture("liveblogs")["blogs"]:

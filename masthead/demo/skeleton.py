@@ -7,17 +7,20 @@ site by hand can still run the demo over it.
 """
 
 import io
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Site
 from wagtail.utils.file import hash_filelike
 
 from masthead.core.models import ContactFormField, ContactPage, SiteSettings, StandardPage
 from masthead.demo import images, text, world
+from masthead.live.models import LiveTvPage, Programme
 from masthead.media.models import NewsImage
 from masthead.news.models import Author, Coverage, Region, SectionPage
 from masthead.newsroom.roles import CHIEF_EDITOR, EDITOR, REPORTER, roles_setup
@@ -62,6 +65,7 @@ def site_settings(site, *, footer_pages):
     # Privacy Policy first, as readers expect it at the head of the footer's links.
     ordered = sorted(footer_pages, key=lambda page: page.slug != "privacy-policy")
     settings.footer_links = [("page", page) for page in ordered]
+    settings.live_stream_url = demo_stream_url()
     settings.save()
     return settings
 
@@ -86,6 +90,41 @@ def sections(home, *, published):
         for child in spec["children"]:
             found[child["slug"]] = child_page(top, section_page(child), published=published)
     return found
+
+
+def demo_stream_url():
+    """The test pattern shipped with Masthead (8 s of fMP4 HLS), as the demo's channel."""
+    return f"{django_settings.STATIC_URL}masthead/live/test-pattern/index.m3u8"
+
+
+def live_tv(home, *, sections, published, now):
+    """LIVE, last in the menu: the channel's page, and its daily programmes from yesterday
+    to a week ahead in the site's time zone, so there is always something on now."""
+    spec = text.fixture("pages")["live_tv"]
+    page = LiveTvPage(
+        title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
+    )
+    page = child_page(home, page, published=published)
+    if page.programmes.exists():
+        return page
+    today = timezone.localdate(now)
+    programmes = []
+    for day in range(-1, 8):
+        date = today + timedelta(days=day)
+        for item in spec["programmes"]:
+            starts_at = timezone.make_aware(datetime.combine(date, time.fromisoformat(item["at"])))
+            programmes.append(
+                Programme(
+                    page=page,
+                    sort_order=len(programmes),
+                    starts_at=starts_at,
+                    title=item["title"],
+                    description=item["description"],
+                    link=sections.get(item.get("link")),
+                )
+            )
+    Programme.objects.bulk_create(programmes)
+    return page
 
 
 def section_page(spec):

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -16,7 +17,7 @@ from masthead.analytics.models import ArticleView
 from masthead.core.models import ContactPage, HomePage, SiteSettings, StandardPage
 from masthead.demo import images, phrases, plan, text, world
 from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME, build_demo
-from masthead.live.models import LiveBlogPage, ticker_items
+from masthead.live.models import LiveBlogPage, LiveTvPage, programme_schedule, ticker_items
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, ArticleType, Author, Coverage, Region, SectionPage
 from tests.demo.conftest import SMALL_DEMO
@@ -39,9 +40,9 @@ def leaf_sections():
 @pytest.mark.usefixtures("small_demo")
 class TestSmallDemo:
     def test_menu_sections_in_order_with_readable_slugs(self):
-        tops = SectionPage.objects.child_of(home()).order_by("path")
-        assert [s.title for s in tops] == MENU
-        assert [s.slug for s in tops] == [
+        menu = home().get_children().live().in_menu().order_by("path").specific()
+        assert [page.title for page in menu] == MENU
+        assert [page.slug for page in menu] == [
             "news",
             "articles",
             "videos",
@@ -49,6 +50,10 @@ class TestSmallDemo:
             "in-pictures",
             "live",
         ]
+        # LIVE opens the channel's page; everything before it is a section.
+        assert isinstance(menu[len(menu) - 1], LiveTvPage)
+        tops = SectionPage.objects.child_of(home()).order_by("path")
+        assert [s.title for s in tops] == MENU[:-1]
         for slug, titles in SUBSECTIONS.items():
             children = SectionPage.objects.child_of(tops.get(slug=slug)).order_by("path")
             assert [c.title for c in children] == titles
@@ -59,7 +64,7 @@ class TestSmallDemo:
 
     def test_every_section_that_takes_articles_has_one(self):
         leaves = leaf_sections()
-        assert len(leaves) == 20
+        assert len(leaves) == 19
         empty = [s.title for s in leaves if not ArticlePage.objects.child_of(s).exists()]
         assert empty == []
         assert ArticlePage.objects.count() == SMALL_DEMO
@@ -99,8 +104,8 @@ class TestSmallDemo:
         assert linked and all(i.text == i.article.title for i in linked)
 
     def test_two_live_blogs_one_running_one_ended_with_every_kind_of_update(self):
-        live_section = SectionPage.objects.get(slug="live")
-        blogs = {b.status: b for b in LiveBlogPage.objects.child_of(live_section).live()}
+        live = LiveTvPage.objects.get()  # LIVE in the menu: the channel and the blogs
+        blogs = {b.status: b for b in LiveBlogPage.objects.child_of(live).live()}
         assert set(blogs) == {"live", "ended"}
         assert blogs["ended"].ended_at is not None and blogs["live"].ended_at is None
         for blog in blogs.values():
@@ -110,6 +115,20 @@ class TestSmallDemo:
             kinds = {block.block_type for u in updates for block in u.body}
             assert kinds == {"text", "image", "quote", "embed"}
             assert all(u.posted_at <= timezone.now() for u in updates)
+
+    def test_live_tv_always_has_something_on_now_and_plays_the_test_pattern(self):
+        page = LiveTvPage.objects.get()
+        assert page.live and page.intro
+        schedule = programme_schedule(page)
+        assert schedule.on_now is not None and schedule.up_next is not None
+        assert [day.label for day in schedule.days] == ["Today", "Tomorrow"]
+        # A week ahead, so a demo started today still has a schedule next week.
+        last = page.programmes.order_by("-starts_at").first().starts_at
+        assert last - timezone.now() > timedelta(days=6)
+        assert page.programmes.filter(link__isnull=False).exists()
+        url = SiteSettings.objects.get().live_stream_url
+        assert url == "/static/masthead/live/test-pattern/index.m3u8"
+        assert finders.find(url.removeprefix("/static/")), url
 
     def test_site_settings_filled(self):
         settings = SiteSettings.objects.get()
@@ -320,4 +339,4 @@ def test_the_full_demo(settings):
     minutes = set(ArticlePage.objects.values_list("reading_minutes", flat=True))
     assert min(minutes) == 2 and max(minutes) >= 5
     per_section = Counter(article.get_parent().slug for article in ArticlePage.objects.all())
-    assert len(per_section) == 20 and min(per_section.values()) >= 4
+    assert len(per_section) == 19 and min(per_section.values()) >= 4

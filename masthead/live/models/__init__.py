@@ -18,17 +18,21 @@ from masthead.live.models.breaking import (
     ticker_document,
     ticker_items,
 )
+from masthead.live.models.tv import LiveTvPage, Programme, programme_schedule
 
 __all__ = [
     "BreakingItem",
     "LiveBlogPage",
     "LiveBlogStatus",
     "LiveBlogTag",
+    "LiveTvPage",
     "LiveUpdate",
+    "Programme",
     "default_expiry",
     "liveblog_changed",
     "liveblog_document",
     "liveblog_pulse_name",
+    "programme_schedule",
     "render_updates",
     "ticker_changed",
     "ticker_document",

@@ -153,7 +153,8 @@ class LiveBlogPage(Page):
         index.SearchField("introduction"),
     ]
 
-    parent_page_types = ["news.SectionPage"]
+    # Under LIVE, beside the channel, or in the section whose story it follows.
+    parent_page_types = ["news.SectionPage", "live.LiveTvPage"]
     subpage_types = []
     page_description = (
         "A running event: an introduction, then short timestamped updates posted in seconds."
@@ -394,3 +395,9 @@ def _update_changed(instance, **kwargs):
 def _blog_changed(instance, **kwargs):
     # Status (live or ended), title or privacy may have changed.
     liveblog_changed(instance.pk)
+
+
+def live_blogs_listed(blogs):
+    """Blogs as readers should meet them: running ones first, then the latest started."""
+    blogs = sorted(blogs, key=lambda blog: blog.first_published_at or timezone.now(), reverse=True)
+    return sorted(blogs, key=lambda blog: not blog.is_live)

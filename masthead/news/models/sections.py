@@ -7,7 +7,6 @@ sub-menu is its own children marked so. Editors shape navigation by arranging th
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -37,7 +36,7 @@ class SectionPage(Page):
         articles = teasers.in_section(self)
         context["page_obj"] = paginate(request, articles, per_page=20, teasers=True)
         # One query finds the subsections for the menu and the live blogs filed here.
-        from masthead.live.models import LiveBlogPage
+        from masthead.live.models.blog import LiveBlogPage, live_blogs_listed
 
         blog_type = ContentType.objects.get_for_model(LiveBlogPage)
         children = list(
@@ -47,9 +46,7 @@ class SectionPage(Page):
             .specific()
         )
         context["subsections"] = [c for c in children if not isinstance(c, LiveBlogPage)]
-        # Running blogs first, then the most recently started.
-        blogs = [c for c in children if isinstance(c, LiveBlogPage)]
-        blogs.sort(key=lambda blog: blog.first_published_at or timezone.now(), reverse=True)
-        blogs.sort(key=lambda blog: not blog.is_live)
-        context["live_blogs"] = blogs
+        context["live_blogs"] = live_blogs_listed(
+            c for c in children if isinstance(c, LiveBlogPage)
+        )
         return context
