@@ -23,7 +23,10 @@ class SectionPage(Page):
         "media.GalleryPage",
         "media.InfographPage",
     ]
-    page_description = "A section or subsection (e.g. News, Politics) listing its articles."
+    page_description = (
+        "A section or subsection (e.g. News, Politics) listing its articles, galleries "
+        "and infographs."
+    )
 
     class Meta:
         verbose_name = "section"
@@ -39,4 +42,8 @@ class SectionPage(Page):
         articles = teasers.in_section(self)
         context["page_obj"] = paginate(request, articles, per_page=20, teasers=True)
         context["subsections"] = self.get_children().live().in_menu().specific()
+        # In Pictures and Infographs: the galleries and infographs filed here, if any.
+        from masthead.media import listings
+
+        context.update(listings.for_section(request, self))
         return context
