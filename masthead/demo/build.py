@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from masthead.analytics.models import ArticleView
 from masthead.demo import plan as planning
-from masthead.demo import skeleton, text
+from masthead.demo import skeleton, text, visual
 from masthead.demo.indexing import index_now, indexing_deferred
 from masthead.live.models import BreakingItem
 from masthead.news.models import ArticleAuthor, ArticleNote, ArticlePage, CoveragePin, NoteKind
@@ -93,8 +93,10 @@ def write_demo(count, *, say):
             room.pages.append(write_article(article_plan, room))
         pin_coverage(plans, room.pages, room.topics)
         breaking = breaking_items(room.pages, now=now)
+        say("Galleries and infographs…")
+        pictures = visual.write(room)
     say("Indexing for search and usage…")
-    index_now(room.written + room.pages + breaking)
+    index_now(room.written + room.pages + breaking + pictures)
     return Summary(
         articles=len(room.pages),
         images=len(room.pool) + len(room.authors),
