@@ -35,10 +35,13 @@ def swipe(page, selector, dx):
             const el = document.querySelector(selector);
             const box = el.getBoundingClientRect();
             const y = box.top + box.height / 2, x = box.left + box.width / 2;
-            const common = {bubbles: true, pointerId: 7, pointerType: "touch", isPrimary: true};
-            el.dispatchEvent(new PointerEvent("pointerdown", {...common, clientX: x, clientY: y}));
-            el.dispatchEvent(new PointerEvent("pointermove", {...common, clientX: x + dx / 2, clientY: y}));
-            el.dispatchEvent(new PointerEvent("pointerup", {...common, clientX: x + dx, clientY: y}));
+            const at = (clientX) => ({
+                bubbles: true, pointerId: 7, pointerType: "touch", isPrimary: true,
+                clientX, clientY: y,
+            });
+            el.dispatchEvent(new PointerEvent("pointerdown", at(x)));
+            el.dispatchEvent(new PointerEvent("pointermove", at(x + dx / 2)));
+            el.dispatchEvent(new PointerEvent("pointerup", at(x + dx)));
         }""",
         [selector, dx],
     )
