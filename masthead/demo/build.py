@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from masthead.analytics.models import ArticleView
 from masthead.demo import plan as planning
-from masthead.demo import skeleton, text
+from masthead.demo import skeleton, text, visual
 from masthead.demo.indexing import index_now, indexing_deferred
 from masthead.demo.liveblogs import live_blogs
 from masthead.live.models import BreakingItem
@@ -99,8 +99,10 @@ def write_demo(count, *, say):
         pin_coverage(plans, room.pages, room.topics)
         breaking = breaking_items(room.pages, now=now)
         blogs, updates = live_blogs(room)
+        say("Galleries and infographs…")
+        pictures = visual.write(room)
     say("Indexing for search and usage…")
-    index_now(room.written + room.pages + breaking + blogs)
+    index_now(room.written + room.pages + breaking + blogs + pictures)
     return Summary(
         articles=len(room.pages),
         images=len(room.pool) + len(room.authors),

@@ -19,8 +19,17 @@ class SectionPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["core.HomePage", "news.SectionPage"]
-    subpage_types = ["news.SectionPage", "news.ArticlePage", "live.LiveBlogPage"]
-    page_description = "A section or subsection (e.g. News, Politics) listing its articles."
+    subpage_types = [
+        "news.SectionPage",
+        "news.ArticlePage",
+        "media.GalleryPage",
+        "media.InfographPage",
+        "live.LiveBlogPage",
+    ]
+    page_description = (
+        "A section or subsection (e.g. News, Politics) listing its articles, galleries, "
+        "infographs and live blogs."
+    )
 
     class Meta:
         verbose_name = "section"
@@ -49,4 +58,8 @@ class SectionPage(Page):
         context["live_blogs"] = live_blogs_listed(
             c for c in children if isinstance(c, LiveBlogPage)
         )
+        # In Pictures and Infographs: the galleries and infographs filed here, if any.
+        from masthead.media import listings
+
+        context.update(listings.for_section(request, self))
         return context
