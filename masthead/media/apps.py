@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class MediaConfig(AppConfig):
     name = "masthead.media"
     label = "media"
+
+    def ready(self):
+        from masthead.media.uploads import apply_pillow_limit
+
+        apply_pillow_limit()
