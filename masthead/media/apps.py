@@ -6,6 +6,8 @@ class MediaConfig(AppConfig):
     label = "media"
 
     def ready(self):
+        from masthead.media.pictures import encode_avif_faster
         from masthead.media.uploads import apply_pillow_limit
 
         apply_pillow_limit()
+        encode_avif_faster()

@@ -12,7 +12,7 @@ from functools import cache
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from PIL import features
+from PIL import Image, features
 
 # Every browser shows JPEG: the <img> inside each <picture> always uses it.
 FALLBACK_FORMAT = "jpeg"
@@ -40,3 +40,31 @@ def picture_formats():
 def _forget_formats(*, setting, **kwargs):
     if setting == "MASTHEAD_IMAGE_FORMATS":
         picture_formats.cache_clear()
+
+
+# libavif's encoder speed, 0 (slowest, smallest) to 10. Pillow's default, 6, takes about
+# three times as long as 8 for files a few per cent smaller: too slow for a front page
+# whose first render creates dozens of renditions.
+AVIF_SPEED = 8
+
+
+def encode_avif_faster():
+    """Have Pillow encode AVIF at AVIF_SPEED unless the caller asks for another speed.
+
+    Wagtail saves renditions through Willow, which passes Pillow only the quality; the
+    speed is set instead in Pillow's AVIF writer, registered with Pillow's own
+    `register_save`. Does nothing when this Pillow cannot write AVIF.
+    """
+    if not encodable("avif"):
+        return
+    Image.init()
+    pillow_save = Image.SAVE["AVIF"]
+    if getattr(pillow_save, "masthead_speed", False):
+        return  # already in place
+
+    def save(im, fp, filename):
+        im.encoderinfo.setdefault("speed", AVIF_SPEED)
+        return pillow_save(im, fp, filename)
+
+    save.masthead_speed = True
+    Image.register_save("AVIF", save)

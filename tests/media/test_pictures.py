@@ -290,3 +290,23 @@ class TestFormats:
 
     def test_no_image_renders_nothing(self, db):
         assert render_picture(None) == ""
+
+
+@pytest.mark.skipif(not AVIF, reason="this Pillow cannot write AVIF")
+def test_avif_is_encoded_at_the_faster_speed(monkeypatch):
+    """Wagtail passes Pillow only a quality; Masthead's AVIF writer adds the speed."""
+    from PIL import AvifImagePlugin
+
+    seen = []
+    real_encoder = AvifImagePlugin._avif.AvifEncoder
+
+    def spy(*args):
+        seen.append(args)
+        return real_encoder(*args)
+
+    monkeypatch.setattr(AvifImagePlugin._avif, "AvifEncoder", spy)
+    Image.new("RGB", (32, 18), (200, 30, 30)).save(io.BytesIO(), "AVIF", quality=61)
+    Image.new("RGB", (32, 18), (200, 30, 30)).save(io.BytesIO(), "AVIF", speed=2)
+    speed = 3  # AvifEncoder(size, subsampling, quality, speed, ...)
+    assert seen[0][speed] == pictures.AVIF_SPEED == 8
+    assert seen[1][speed] == 2  # a caller's own choice still wins
