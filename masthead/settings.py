@@ -150,7 +150,17 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "masthead",
-        }
+            # Room for the site's working set: past MAX_ENTRIES local memory evicts a
+            # third of its keys at once (site root paths, live documents among them).
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
+        # Wagtail keeps rendition lookups here when this alias exists: a gallery's photos
+        # in three formats and several widths no longer push everything else out.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "masthead-renditions",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
     }
 
 AUTH_USER_MODEL = "newsroom.User"
@@ -225,8 +235,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 WAGTAIL_SITE_NAME = "Masthead"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.NewsImage"
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# Upload limits (docs/images.md). Pillow refuses to decode anything over the pixel limit
+# anywhere in the process, not only at upload: masthead.media.uploads applies it at start.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(float(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20")) * 1024**2)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "64000000"))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "masthead.media.uploads.NewsImageForm"
+# Modern formats reader pages offer beside the JPEG fallback, if Pillow can encode them.
+MASTHEAD_IMAGE_FORMATS = env_list("IMAGE_FORMATS", ["avif", "webp"])
 WAGTAILDOCS_EXTENSIONS = ["csv", "json", "pdf", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

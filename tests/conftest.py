@@ -5,7 +5,7 @@ import uuid
 
 import lxml.html
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.test import Client, override_settings
@@ -40,7 +40,8 @@ def clear_cache(prefix):
         if keys:
             client.delete(*keys)
     else:
-        cache.clear()
+        for alias in caches:  # the default cache and the renditions cache
+            caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

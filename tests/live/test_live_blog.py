@@ -198,7 +198,7 @@ def test_every_kind_of_update(client, blog):
     assert "Scenes from the count" in text_of(update)
     assert "Volunteers sort the first ballots." in text_of(update)
     assert update.xpath(".//figure[contains(@class, 'body-figure')]//img")
-    assert "Ballot boxes in the hall (Agencies)" in text_of(update)
+    assert "Ballot boxes in the hall Credit: Agencies" in text_of(update)
     assert "Every vote is counted twice." in text_of(update)
     assert "The returning officer" in text_of(update)
 

@@ -192,8 +192,9 @@ def test_lead_image_with_caption_and_credit(page):
     assert image.get("src").startswith("/media/images/")
     assert image.get("srcset")
     assert image.get("alt") is not None
-    assert text_of(figure.find("figcaption")) == "Members of parliament vote (Agencies Photo)"
-    assert text_of(one(figure, "credit")) == "(Agencies Photo)"
+    assert text_of(figure.find("figcaption")) == "Members of parliament vote Credit: Agencies Photo"
+    assert text_of(one(figure, "caption")) == "Members of parliament vote"
+    assert text_of(one(figure, "credit")) == "Credit: Agencies Photo"
 
 
 def test_body_subheadings(page):

@@ -187,9 +187,9 @@ class TestArticleDisplay:
         )
 
         figure = one(parse(client.get(own.url)), "story-lead", "figure")
-        assert text_of(figure.find("figcaption")) == "Crowds in the square (Agencies)"
+        assert text_of(figure.find("figcaption")) == "Crowds in the square Credit: Agencies"
         figure = one(parse(client.get(overridden.url)), "story-lead", "figure")
-        assert text_of(figure.find("figcaption")) == "The square at dawn (Agencies)"
+        assert text_of(figure.find("figcaption")) == "The square at dawn Credit: Agencies"
 
     def test_house_byline_without_authors(self, client, newsroom):
         article = factories.make_article(newsroom["politics"])
