@@ -237,3 +237,5 @@ MASTHEAD_MOST_READ_HOURS = int(os.environ.get("MOST_READ_HOURS", "72"))
 MASTHEAD_WORDS_PER_MINUTE = 220
 # Seconds between the worker's rounds of scheduled publishing and expiry.
 MASTHEAD_WORKER_INTERVAL = float(os.environ.get("WORKER_INTERVAL", "15"))
+# The largest video file an editor may upload, in megabytes (masthead.media.uploads).
+MASTHEAD_VIDEO_MAX_UPLOAD_MB = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "500"))

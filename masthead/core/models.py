@@ -98,7 +98,12 @@ class HomePage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("lead_story")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "core.StandardPage", "core.ContactPage"]
+    subpage_types = [
+        "news.SectionPage",
+        "media.VideoSectionPage",
+        "core.StandardPage",
+        "core.ContactPage",
+    ]
     page_description = "The front page of an edition."
 
     class Meta:

@@ -17,7 +17,7 @@ class SectionPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["core.HomePage", "news.SectionPage"]
-    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage", "media.VideoSectionPage"]
     page_description = "A section or subsection (e.g. News, Politics) listing its articles."
 
     class Meta:
