@@ -152,7 +152,7 @@ def video_object(video, request):
     if video.duration:
         data["duration"] = video.iso_duration
     if video.video_file:
-        data["contentUrl"] = request.build_absolute_uri(video.video_file.url)
+        data["contentUrl"] = request.build_absolute_uri(video.video_file.file.url)
     elif video.embed:
         data["embedUrl"] = video.embed.player_url.split("?")[0]
     site = video.get_site()

@@ -8,6 +8,7 @@ the media data, so a 500 MB upload costs a few small reads.
 """
 
 import struct
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,18 +20,24 @@ EBML_MAGIC = b"\x1a\x45\xdf\xa3"
 CAPTIONS_MAX_BYTES = 2 * 1024 * 1024
 
 
-def _open(value):
-    """The file object behind a form upload or a stored FieldFile, at its start."""
+@contextmanager
+def opened(value):
+    """The bytes behind a form upload, a stored FieldFile or a plain file, from the start.
+
+    A stored file is opened from storage and closed again here (not through the
+    FieldFile, whose handle would stay closed for the next reader); an upload still in
+    the request is rewound for whoever reads it next.
+    """
+    if getattr(value, "_committed", False) and getattr(value, "name", None):
+        with value.storage.open(value.name, "rb") as handle:
+            yield handle
+        return
     handle = getattr(value, "file", value)
     handle.seek(0)
-    return handle
-
-
-def _release(value, handle):
-    """Rewind for whoever reads next; close files this module opened from storage."""
-    handle.seek(0)
-    if getattr(value, "_committed", False):
-        value.close()
+    try:
+        yield handle
+    finally:
+        handle.seek(0)
 
 
 def sniff_video(handle):
@@ -44,11 +51,8 @@ def sniff_video(handle):
 
 
 def video_type(value):
-    handle = _open(value)
-    try:
+    with opened(value) as handle:
         return sniff_video(handle)
-    finally:
-        _release(value, handle)
 
 
 def validate_video_file(value):
@@ -76,11 +80,8 @@ def validate_captions_file(value):
             code="too_big",
             params={"size": filesizeformat(value.size)},
         )
-    handle = _open(value)
-    try:
+    with opened(value) as handle:
         head = handle.read(10)
-    finally:
-        _release(value, handle)
     if isinstance(head, str):
         head = head.encode()
     if not head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
@@ -194,8 +195,7 @@ def webm_seconds(handle):
 
 def read_duration(value):
     """Whole seconds of an MP4 or WebM upload, or None when its header does not say."""
-    handle = _open(value)
-    try:
+    with opened(value) as handle:
         kind = sniff_video(handle)
         try:
             if kind == MP4:
@@ -206,6 +206,4 @@ def read_duration(value):
                 seconds = None
         except (struct.error, IndexError, OSError):
             seconds = None
-    finally:
-        _release(value, handle)
     return round(seconds) if seconds else None

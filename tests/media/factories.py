@@ -6,7 +6,13 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
-from masthead.media.models import SeriesPage, VideoAuthor, VideoPage, VideoSectionPage
+from masthead.media.models import (
+    SeriesPage,
+    VideoAuthor,
+    VideoFile,
+    VideoPage,
+    VideoSectionPage,
+)
 from tests import factories
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "video"
@@ -20,6 +26,16 @@ def fixture_bytes(name):
 
 def video_upload(name="tiny.mp4", data=None):
     return ContentFile(fixture_bytes(name) if data is None else data, name=name)
+
+
+def make_video_file(name="tiny.mp4", *, title="A film", captions=None):
+    """An uploaded video (from tests/fixtures/video), with captions when given."""
+    video_file = VideoFile(title=title, file=video_upload(name))
+    if captions:
+        video_file.captions = ContentFile(captions, name="captions.vtt")
+    video_file.full_clean()
+    video_file.save()
+    return video_file
 
 
 def make_video_section(parent=None, title=None, *, slug=None, intro="Films and clips."):
@@ -56,7 +72,6 @@ def make_video(
     embed_url=YOUTUBE,
     video_file=None,
     poster=None,
-    captions=None,
     transcript="",
     duration=None,
     episode_number=None,
@@ -66,7 +81,8 @@ def make_video(
     published_at=None,
     live=True,
 ):
-    """A video under a video section or series: an embed unless `video_file` is given."""
+    """A video under a video section or series: an embed unless `video_file` (a
+    VideoFile) is given."""
     title = title or f"Video number {factories._next()}"
     video = VideoPage(
         title=title,
@@ -75,7 +91,6 @@ def make_video(
         embed_url="" if video_file else embed_url,
         video_file=video_file,
         poster=poster,
-        captions=captions,
         transcript=transcript,
         duration=duration,
         episode_number=episode_number,

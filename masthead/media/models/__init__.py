@@ -4,6 +4,7 @@ from masthead.media.models.images import NewsImage, NewsRendition
 from masthead.media.models.video import (
     SeriesPage,
     VideoAuthor,
+    VideoFile,
     VideoPage,
     VideoSectionPage,
     VideoTag,
@@ -14,6 +15,7 @@ __all__ = [
     "NewsRendition",
     "SeriesPage",
     "VideoAuthor",
+    "VideoFile",
     "VideoPage",
     "VideoSectionPage",
     "VideoTag",

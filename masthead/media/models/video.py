@@ -63,6 +63,52 @@ def iso_duration(seconds):
     return text
 
 
+class VideoFile(index.Indexed, models.Model):
+    """An uploaded video with its captions: they travel together, like a photo's credit.
+
+    A snippet rather than a file field on the page, so page revisions keep a reference
+    to a stored file (never a half-uploaded one) and one film can serve several pages.
+    """
+
+    title = models.CharField(max_length=255)
+    file = models.FileField(
+        upload_to="video/%Y/%m",
+        validators=[uploads.validate_video_file],
+        help_text="An MP4 (H.264) or WebM file; its contents are checked, not its name.",
+    )
+    captions = models.FileField(
+        upload_to="video/captions/%Y/%m",
+        blank=True,
+        validators=[uploads.validate_captions_file],
+        help_text="Subtitles as a WebVTT (.vtt) file, in the language of the pages using it.",
+    )
+    video_type = models.CharField(max_length=20, blank=True, editable=False)
+    duration = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, help_text="Seconds, read from the file."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    panels = [FieldPanel("title"), FieldPanel("file"), FieldPanel("captions")]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "video file"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.video_type = uploads.video_type(self.file) or ""
+            self.duration = uploads.read_duration(self.file)
+        return super().save(*args, **kwargs)
+
+    @property
+    def clock(self):
+        return clock(self.duration)
+
+
 class VideoSectionPage(SectionPage):
     """A section whose listing shows videos with posters and running times."""
 
@@ -140,14 +186,15 @@ class VideoPage(Page):
     standfirst = models.TextField(
         max_length=600, help_text="The summary under the title: one or two sentences."
     )
-    video_file = models.FileField(
-        "video file",
-        upload_to="video/%Y/%m",
+    video_file = models.ForeignKey(
+        "media.VideoFile",
+        verbose_name="video file",
+        null=True,
         blank=True,
-        validators=[uploads.validate_video_file],
-        help_text="An MP4 (H.264) or WebM file. Leave empty when you use an embed URL.",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An uploaded MP4 or WebM (with its captions). Leave empty for an embed URL.",
     )
-    video_type = models.CharField(max_length=20, blank=True, editable=False)
     poster = models.ForeignKey(
         "media.NewsImage",
         null=True,
@@ -155,12 +202,6 @@ class VideoPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The still shown before the video plays, and in listings (16:9).",
-    )
-    captions = models.FileField(
-        upload_to="video/captions/%Y/%m",
-        blank=True,
-        validators=[uploads.validate_captions_file],
-        help_text="Subtitles as a WebVTT (.vtt) file, in the page's language.",
     )
     transcript = RichTextField(
         blank=True,
@@ -180,7 +221,7 @@ class VideoPage(Page):
     duration = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Running time in seconds (245 for 4:05). Read from an uploaded file when empty.",
+        help_text="Running time in seconds (245 for 4:05). Taken from the video file when empty.",
     )
     episode_number = models.PositiveSmallIntegerField(
         null=True,
@@ -210,9 +251,7 @@ class VideoPage(Page):
             heading="The video",
             help_text="Upload a file or give an embed URL: one of the two.",
         ),
-        MultiFieldPanel(
-            [FieldPanel("captions"), FieldPanel("transcript")], heading="Captions and transcript"
-        ),
+        FieldPanel("transcript"),
     ]
     metadata_panels = [
         InlinePanel("video_authors", label="Authors", help_text="None: a house credit."),
@@ -251,17 +290,13 @@ class VideoPage(Page):
 
     def clean(self):
         super().clean()
-        if bool(self.video_file) == bool(self.embed_url):
+        if bool(self.video_file_id) == bool(self.embed_url):
             message = "Upload a video file or give an embed URL (one of the two, not both)."
             raise ValidationError({"video_file": message, "embed_url": message})
 
     def save(self, *args, **kwargs):
-        if self.video_file:
-            self.video_type = uploads.video_type(self.video_file) or ""
-            if not self.duration:
-                self.duration = uploads.read_duration(self.video_file)
-        else:
-            self.video_type = ""
+        if self.video_file_id and not self.duration:
+            self.duration = self.video_file.duration
         if self.live and self.published_at is None:
             self.published_at = self.first_published_at or timezone.now()
         return super().save(*args, **kwargs)
@@ -270,7 +305,7 @@ class VideoPage(Page):
 
     @property
     def embed(self):
-        return None if self.video_file else embeds.parse_embed(self.embed_url)
+        return None if self.video_file_id else embeds.parse_embed(self.embed_url)
 
     @property
     def clock(self):
