@@ -125,12 +125,10 @@ def neighbours(video):
     return previous, following
 
 
-def more_videos(video, *, limit=4):
-    """The newest other videos from the same section (a series counts as its section)."""
-    series_or_section = video.path[: -Page.steplen]
-    if SeriesPage.objects.filter(path=series_or_section).exists():
-        series_or_section = series_or_section[: -Page.steplen]
-    videos = published(video.locale_id).filter(path__startswith=series_or_section)
+def more_videos(video, *, series=None, limit=4):
+    """The newest other videos from the same section (for an episode, its series' section)."""
+    section_path = (series or video).path[: -Page.steplen]
+    videos = published(video.locale_id).filter(path__startswith=section_path)
     return list(as_teasers(videos.exclude(pk=video.pk))[:limit])
 
 
@@ -155,8 +153,8 @@ def video_object(video, request):
         data["contentUrl"] = request.build_absolute_uri(video.video_file.file.url)
     elif video.embed:
         data["embedUrl"] = video.embed.player_url.split("?")[0]
-    site = video.get_site()
-    name = SiteSettings.for_site(site).site_name if site else ""
+    # The same cached settings the page's header reads: no extra query.
+    name = SiteSettings.for_request(request).site_name
     if name:
         data["publisher"] = {"@type": "NewsMediaOrganization", "name": name}
     if video.transcript:

@@ -337,7 +337,7 @@ class VideoPage(Page):
             series=series,
             section=teasers.parent_section(series or self),
             authors=self.authors(),
-            more_videos=teasers.more_videos(self),
+            more_videos=teasers.more_videos(self, series=series),
             structured_data=teasers.video_object(self, request),
         )
         if series is not None:
