@@ -21,7 +21,9 @@ from masthead.analytics.models import ArticleView
 from masthead.demo import plan as planning
 from masthead.demo import skeleton, text
 from masthead.demo.indexing import index_now, indexing_deferred
+from masthead.demo.videos import write_videos
 from masthead.live.models import BreakingItem
+from masthead.media.models import VideoPage
 from masthead.news.models import ArticleAuthor, ArticleNote, ArticlePage, CoveragePin, NoteKind
 
 # The demo's sign-in, printed by the run command. Demo installs only: it is public.
@@ -51,6 +53,8 @@ class Newsroom:
 @dataclass
 class Summary:
     articles: int = 0
+    videos: int = 0
+    clips: int = 0
     images: int = 0
     breaking: int = 0
     view_rows: int = 0
@@ -68,22 +72,29 @@ class Reporter:
             self.stdout.write(message + "\n")
 
 
-def build_demo(*, articles=160, stdout=None):
-    """Create the demo site. Returns a Summary, or None when demo content already exists."""
+def build_demo(*, articles=160, clips=False, stdout=None):
+    """Create the demo site. Returns a Summary, or None when demo content already exists.
+
+    `clips=True` uploads a few short clips drawn by ffmpeg (when it is installed) instead
+    of linking those videos to a platform; the `demo` command turns it on by default.
+    """
     say = Reporter(stdout)
     if ArticlePage.objects.exists():
         say("Articles already exist: the demo content is in place, nothing was changed.")
         return None
     started = time.monotonic()
     with transaction.atomic():
-        summary = write_demo(articles, say=say)
+        summary = write_demo(articles, clips=clips, say=say)
     summary.seconds = time.monotonic() - started
-    say(f"Demo ready in {summary.seconds:.1f}s: {summary.articles} articles.")
+    say(
+        f"Demo ready in {summary.seconds:.1f}s: {summary.articles} articles, "
+        f"{summary.videos} videos ({summary.clips} uploaded clips)."
+    )
     say(f"Sign in to /admin/ as {' / '.join(skeleton.DEMO_STAFF)} with password {DEMO_PASSWORD!r}.")
     return summary
 
 
-def write_demo(count, *, say):
+def write_demo(count, *, clips, say):
     now = timezone.now().replace(second=0, microsecond=0)
     with indexing_deferred():
         room = write_skeleton(count, now=now, say=say)
@@ -93,10 +104,14 @@ def write_demo(count, *, say):
             room.pages.append(write_article(article_plan, room))
         pin_coverage(plans, room.pages, room.topics)
         breaking = breaking_items(room.pages, now=now)
+        say("Videos and series" + (", drawing clips with ffmpeg…" if clips else "…"))
+        videos, uploaded = write_videos(room, clips=clips)
     say("Indexing for search and usage…")
-    index_now(room.written + room.pages + breaking)
+    index_now(room.written + room.pages + breaking + videos)
     return Summary(
         articles=len(room.pages),
+        videos=sum(isinstance(page, VideoPage) for page in videos),
+        clips=uploaded,
         images=len(room.pool) + len(room.authors),
         breaking=len(breaking),
         view_rows=record_views(room.pages, plans, now=now),
