@@ -126,9 +126,11 @@ class TestEmbeddedVideo:
         # With JavaScript off the button is a plain link to the video on the platform.
         button = one(facade, "video-facade-button", "a")
         assert button.get("href") == "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
-        assert "Play video" in text_of(button)
+        assert "Play video (4:05)" in text_of(button)
         assert "Loads from YouTube" in text_of(button)
-        assert "(4:05)" in text_of(button)
+        assert button.get("aria-label") == (
+            "Play video: How a budget is made (4:05). Loads from YouTube, which may set cookies"
+        )
         poster = facade.find(".//img")
         assert poster is not None and poster.get("src").startswith("/media/")
 
