@@ -5,7 +5,7 @@ from masthead.media.models import VideoFile
 
 
 class VideoFileViewSet(SnippetViewSet):
-    """Uploaded videos: editors add one here (or from a video page's chooser)."""
+    """Uploaded videos: editors add one here, then choose it on a video page."""
 
     model = VideoFile
     icon = "media"
