@@ -255,3 +255,6 @@ MASTHEAD_WORDS_PER_MINUTE = 220
 MASTHEAD_WORKER_INTERVAL = float(os.environ.get("WORKER_INTERVAL", "15"))
 # Seconds the worker waits for a webhook receiver before counting the delivery as failed.
 MASTHEAD_WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "5"))
+
+# The largest video file an editor may upload, in megabytes (masthead.media.video_uploads).
+MASTHEAD_VIDEO_MAX_UPLOAD_MB = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "500"))

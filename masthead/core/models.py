@@ -135,6 +135,7 @@ class HomePage(RoutablePageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "news.SectionPage",
+        "media.VideoSectionPage",
         "core.StandardPage",
         "core.ContactPage",
         "live.LiveTvPage",

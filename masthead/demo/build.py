@@ -23,7 +23,9 @@ from masthead.demo import plan as planning
 from masthead.demo import skeleton, text, visual
 from masthead.demo.indexing import index_now, indexing_deferred
 from masthead.demo.liveblogs import live_blogs
+from masthead.demo.videos import write_videos
 from masthead.live.models import BreakingItem
+from masthead.media.models import VideoPage
 from masthead.news.models import ArticleAuthor, ArticleNote, ArticlePage, CoveragePin, NoteKind
 
 # The demo's sign-in, printed by the run command. Demo installs only: it is public.
@@ -54,6 +56,8 @@ class Newsroom:
 @dataclass
 class Summary:
     articles: int = 0
+    videos: int = 0
+    clips: int = 0
     images: int = 0
     breaking: int = 0
     live_blogs: int = 0
@@ -73,22 +77,29 @@ class Reporter:
             self.stdout.write(message + "\n")
 
 
-def build_demo(*, articles=160, stdout=None):
-    """Create the demo site. Returns a Summary, or None when demo content already exists."""
+def build_demo(*, articles=160, clips=False, stdout=None):
+    """Create the demo site. Returns a Summary, or None when demo content already exists.
+
+    `clips=True` uploads a few short clips drawn by ffmpeg (when it is installed) instead
+    of linking those videos to a platform; the `demo` command turns it on by default.
+    """
     say = Reporter(stdout)
     if ArticlePage.objects.exists():
         say("Articles already exist: the demo content is in place, nothing was changed.")
         return None
     started = time.monotonic()
     with transaction.atomic():
-        summary = write_demo(articles, say=say)
+        summary = write_demo(articles, clips=clips, say=say)
     summary.seconds = time.monotonic() - started
-    say(f"Demo ready in {summary.seconds:.1f}s: {summary.articles} articles.")
+    say(
+        f"Demo ready in {summary.seconds:.1f}s: {summary.articles} articles, "
+        f"{summary.videos} videos ({summary.clips} uploaded clips)."
+    )
     say(f"Sign in to /admin/ as {' / '.join(skeleton.DEMO_STAFF)} with password {DEMO_PASSWORD!r}.")
     return summary
 
 
-def write_demo(count, *, say):
+def write_demo(count, *, clips, say):
     now = timezone.now().replace(second=0, microsecond=0)
     with indexing_deferred():
         room = write_skeleton(count, now=now, say=say)
@@ -101,10 +112,14 @@ def write_demo(count, *, say):
         blogs, updates = live_blogs(room)
         say("Galleries and infographs…")
         pictures = visual.write(room)
+        say("Videos and series" + (", drawing clips with ffmpeg…" if clips else "…"))
+        videos, uploaded = write_videos(room, clips=clips)
     say("Indexing for search and usage…")
-    index_now(room.written + room.pages + breaking + blogs + pictures)
+    index_now(room.written + room.pages + breaking + blogs + pictures + videos)
     return Summary(
         articles=len(room.pages),
+        videos=sum(isinstance(page, VideoPage) for page in videos),
+        clips=uploaded,
         images=len(room.pool) + len(room.authors),
         breaking=len(breaking),
         live_blogs=len(blogs),

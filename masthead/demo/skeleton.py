@@ -21,7 +21,7 @@ from wagtail.utils.file import hash_filelike
 from masthead.core.models import ContactFormField, ContactPage, SiteSettings, StandardPage
 from masthead.demo import images, text, world
 from masthead.live.models import LiveTvPage, Programme
-from masthead.media.models import NewsImage
+from masthead.media.models import NewsImage, VideoSectionPage
 from masthead.news.models import Author, Coverage, Region, SectionPage
 from masthead.newsroom.roles import CHIEF_EDITOR, EDITOR, REPORTER, roles_setup
 
@@ -85,10 +85,12 @@ def sections(home, *, published):
     """The menu, in order: sections and their subsections. Returns {slug: page}."""
     found = {}
     for spec in text.fixture("pages")["sections"]:
-        top = child_page(home, section_page(spec), published=published)
+        video = spec.get("video", False)
+        top = child_page(home, section_page(spec, video=video), published=published)
         found[spec["slug"]] = top
         for child in spec["children"]:
-            found[child["slug"]] = child_page(top, section_page(child), published=published)
+            page = section_page(child, video=video)
+            found[child["slug"]] = child_page(top, page, published=published)
     return found
 
 
@@ -127,10 +129,9 @@ def live_tv(home, *, sections, published, now):
     return page
 
 
-def section_page(spec):
-    return SectionPage(
-        title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
-    )
+def section_page(spec, *, video=False):
+    model = VideoSectionPage if video else SectionPage
+    return model(title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True)
 
 
 def plain_pages(home, *, published):

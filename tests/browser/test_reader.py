@@ -324,7 +324,14 @@ def test_pages_make_no_third_party_requests(demo_site, new_page):
         "response",
         lambda response: response.status >= 400 and failures.append(response.url),
     )
-    page.on("requestfailed", lambda request: failures.append(request.url))
+
+    def failed(request):
+        # Leaving a page cuts off its once-a-second live poll: not a failure of the site.
+        if request.failure == "net::ERR_ABORTED" and request.url.endswith(".json"):
+            return
+        failures.append(request.url)
+
+    page.on("requestfailed", failed)
     for path in ("/", demo_site.article.url):
         page.goto(demo_site.absolute(path))
         page.wait_for_load_state("networkidle")

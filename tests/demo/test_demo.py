@@ -18,6 +18,7 @@ from masthead.core.models import ContactPage, HomePage, SiteSettings, StandardPa
 from masthead.demo import images, phrases, plan, text, world
 from masthead.demo.build import DEMO_PASSWORD, DEMO_USERNAME, build_demo
 from masthead.live.models import LiveBlogPage, LiveTvPage, programme_schedule, ticker_items
+from masthead.media.models import SeriesPage, VideoPage, VideoSectionPage
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, ArticleType, Author, Coverage, Region, SectionPage
 from tests.demo.conftest import SMALL_DEMO
@@ -185,6 +186,25 @@ class TestSmallDemo:
             assert 5 <= len(article.body) <= 10
         newest = ArticlePage.objects.order_by("-published_at").first()
         assert newest.published_at > now - timedelta(hours=3)
+
+    def test_every_video_subsection_has_videos_and_two_series_have_episodes(self):
+        videos = SectionPage.objects.get(slug="videos")
+        subsections = list(VideoSectionPage.objects.child_of(videos))
+        assert [s.title for s in subsections] == SUBSECTIONS["videos"]
+        for subsection in subsections:
+            assert VideoPage.objects.published().descendant_of(subsection).exists(), subsection
+        series = list(SeriesPage.objects.live())
+        assert len(series) >= 2
+        for one_series in series:
+            numbers = [
+                v.episode_number
+                for v in VideoPage.objects.child_of(one_series).order_by("episode_number")
+            ]
+            assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 3
+            assert one_series.artwork and one_series.description
+        # The suite builds without clips: every video links to a platform, with a poster.
+        for video in VideoPage.objects.all():
+            assert video.embed and video.poster and video.duration and video.standfirst
 
     def test_bylines_house_and_signed(self):
         assert Author.objects.count() >= 6

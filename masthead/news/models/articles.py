@@ -160,7 +160,7 @@ class ArticlePage(Page):
         index.FilterField("published_at"),
     ]
 
-    parent_page_types = ["news.SectionPage"]
+    parent_page_types = ["news.SectionPage", "media.VideoSectionPage"]
     subpage_types = []
     page_description = "A story: headline, standfirst, lead image, body, byline and metadata."
 

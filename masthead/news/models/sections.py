@@ -25,6 +25,7 @@ class SectionPage(Page):
         "media.GalleryPage",
         "media.InfographPage",
         "live.LiveBlogPage",
+        "media.VideoSectionPage",
     ]
     page_description = (
         "A section or subsection (e.g. News, Politics) listing its articles, galleries, "
