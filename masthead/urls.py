@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from masthead.analytics.views import count_view
 from masthead.core import views as core_views
 from masthead.live import views as live_views
+from masthead.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +25,9 @@ if settings.SERVE_MEDIA:
 # Each edition lives under its language prefix; "/" sends a reader to theirs.
 urlpatterns += i18n_patterns(
     path("breaking.json", live_views.breaking_json, name="breaking_json"),
+    # Before Wagtail's catch-all: a section slugged "search" would otherwise shadow it.
+    path("search/", search_views.search_page, name="search"),
+    path("search/suggest.json", search_views.suggest_json, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
