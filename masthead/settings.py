@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from masthead.search.backends import search_backends
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent
 
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "masthead.live",
     "masthead.analytics",
     "masthead.webhooks",
+    "masthead.search",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -243,7 +246,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "masthead.media.uploads.NewsImageForm"
 # Modern formats reader pages offer beside the JPEG fallback, if Pillow can encode them.
 MASTHEAD_IMAGE_FORMATS = env_list("IMAGE_FORMATS", ["avif", "webp"])
 WAGTAILDOCS_EXTENSIONS = ["csv", "json", "pdf", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend (SQLite FTS5, or PostgreSQL full-text search) unless
+# SEARCH_URL names an OpenSearch or Elasticsearch cluster (see masthead/search/backends.py).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    os.environ.get("SEARCH_URL", ""), timeout=float(os.environ.get("SEARCH_TIMEOUT", "10"))
+)
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -258,3 +265,6 @@ MASTHEAD_WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "5"))
 
 # The largest video file an editor may upload, in megabytes (masthead.media.video_uploads).
 MASTHEAD_VIDEO_MAX_UPLOAD_MB = int(os.environ.get("VIDEO_MAX_UPLOAD_MB", "500"))
+
+# Seconds a headline suggestion answer is cached, by the server and by browsers.
+MASTHEAD_SEARCH_SUGGEST_SECONDS = int(os.environ.get("SEARCH_SUGGEST_SECONDS", "300"))

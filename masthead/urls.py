@@ -9,6 +9,7 @@ from masthead.analytics.views import count_view
 from masthead.core import views as core_views
 from masthead.live import blog_views as liveblog_views
 from masthead.live import views as live_views
+from masthead.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +31,9 @@ urlpatterns += i18n_patterns(
         liveblog_views.liveblog_json,
         name="liveblog_json",
     ),
+    # Before Wagtail's catch-all: a section slugged "search" would otherwise shadow it.
+    path("search/", search_views.search_page, name="search"),
+    path("search/suggest.json", search_views.suggest_json, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

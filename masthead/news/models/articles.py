@@ -152,10 +152,15 @@ class ArticlePage(Page):
         ]
     )
 
+    # What readers' search matches (headline, boosted by Page, standfirst, body, tags and
+    # bylines) and the fields its filters use; see docs/search.md.
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
         index.FilterField("article_type"),
         index.FilterField("published_at"),
     ]
