@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "masthead.live",
     "masthead.analytics",
     "masthead.webhooks",
+    "masthead.syndication",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

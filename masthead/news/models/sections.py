@@ -6,12 +6,16 @@ sub-menu is its own children marked so. Editors shape navigation by arranging th
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from masthead.core.pagination import paginate
+from masthead.syndication.routes import SectionFeedRoutes
 
 
-class SectionPage(Page):
+class SectionPage(SectionFeedRoutes, RoutablePageMixin, Page):
+    """Its feed is a route: `/en/news/feed/` (syndication/routes.py)."""
+
     intro = models.TextField(blank=True, help_text="One line shown under the section name.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
