@@ -83,20 +83,22 @@ class NewsAtomFeed(feedgenerator.Atom1Feed):
 def full_text_html(article):
     """The story's text as feed readers show it: paragraphs, subheadings and quotes.
 
-    Images and links to other stories are left to the web page: they are layout, and
-    leaving them out keeps a feed's cost fixed."""
+    Read from the body's stored data, so blocks that point at other stories or images are
+    never loaded: a feed's cost stays fixed. Those blocks (images, Read next, Related
+    news) are the web page's layout and stay there."""
     parts = []
-    for block in article.body:
-        if block.block_type == "paragraph":
-            parts.append(mark_safe(expand_db_html(block.value.source)))
-        elif block.block_type == "subheading":
-            parts.append(format_html("<h2>{}</h2>", block.value))
-        elif block.block_type == "quote":
-            attribution = block.value.get("attribution")
+    for block in article.body.raw_data:
+        kind, value = block["type"], block["value"]
+        if kind == "paragraph":
+            parts.append(mark_safe(expand_db_html(value)))
+        elif kind == "subheading":
+            parts.append(format_html("<h2>{}</h2>", value))
+        elif kind == "quote":
+            attribution = value.get("attribution")
             parts.append(
                 format_html(
                     "<blockquote><p>{}</p>{}</blockquote>",
-                    block.value["text"],
+                    value["text"],
                     format_html("<footer>{}</footer>", attribution) if attribution else "",
                 )
             )
@@ -136,8 +138,8 @@ class ScopeFeed(Feed):
 
     def items(self, scope):
         articles = teasers.as_teasers(scope.articles)
-        if not self.full_text:
-            articles = articles.defer_streamfields()
+        if self.full_text:
+            articles = articles.defer(None)  # the body too
         articles = articles.prefetch_related(
             Prefetch(
                 "article_authors",

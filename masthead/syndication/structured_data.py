@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from django.templatetags.static import static
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -58,7 +59,8 @@ class Builder:
         self.site_name = self.site_settings.site_name
         self.home = self._home()
         self.home_url = self.absolute(self.home.url) if self.home else self.absolute("/")
-        self.language = self.home.locale.language_code if self.home else ""
+        # The edition's language, which LocaleMiddleware activated from the URL.
+        self.language = get_language() or ""
         self.data = Metadata()
 
     def absolute(self, path):

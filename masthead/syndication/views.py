@@ -64,7 +64,7 @@ def news_sitemap(request):
             {
                 "url": request.build_absolute_uri(page_path(article)),
                 "language": article.locale.language_code,
-                "published_at": article.published_at,
+                "published_at": article.published_at.replace(microsecond=0).isoformat(),
                 "title": article.title,
             }
             for article in news_articles()
