@@ -90,7 +90,7 @@ def test_the_edition_sitemap_lists_its_pages(client, desk):
     assert not any("parliament-passes" in url for url in urls)
 
 
-def test_large_sections_are_split_into_pages(client, desk, monkeypatch):
+def test_large_sections_are_split_into_pages(client, desk, archive_story, monkeypatch):
     from masthead.syndication.sitemaps import SectionStoriesSitemap
 
     monkeypatch.setattr(SectionStoriesSitemap, "limit", 1)
@@ -98,7 +98,7 @@ def test_large_sections_are_split_into_pages(client, desk, monkeypatch):
     locations = [item.findtext("sm:loc", namespaces=NS) for item in tree.iterfind("sm:sitemap", NS)]
     assert "http://localhost/sitemap-en-news.xml?p=2" in locations
     page_two = urls_of(xml_of(client, "/sitemap-en-news.xml?p=2"))
-    assert len(page_two) == 1
+    assert len(page_two) == 1  # News holds two published stories: one per page
 
 
 @pytest.mark.parametrize(
