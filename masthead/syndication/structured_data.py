@@ -8,7 +8,9 @@ regions, tags, authors and coverage topics) and returns:
 - `meta`: Open Graph and Twitter card properties;
 - `graph`: schema.org JSON-LD nodes: WebSite (with a SearchAction) and Organization on
   an edition's home, a NewsArticle (or its Opinion/Analysis/Reportage subtype) on a story,
-  CollectionPage, ProfilePage or WebPage elsewhere, and a BreadcrumbList below the home.
+  CollectionPage, ProfilePage, WebPage or ContactPage on listings and plain pages, and a
+  BreadcrumbList below the home. Page types of other apps that write their own JSON-LD
+  in their templates get the rest (canonical, feeds, previews) and no second block.
 
 Everything comes from what the page's context already holds, plus a handful of queries
 that do not depend on the size of the archive.
@@ -22,7 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from masthead.core.models import ContactPage, HomePage, SiteSettings
+from masthead.core.models import ContactPage, HomePage, SiteSettings, StandardPage
 from masthead.news.models import ArticlePage, ArticleType, SectionPage
 from masthead.syndication.models import SyndicationSettings
 
@@ -193,8 +195,10 @@ class Builder:
             self.article()
         elif isinstance(page, SectionPage):
             self.section()
-        else:
+        elif isinstance(page, StandardPage | ContactPage):
             self.plain_page()
+        else:
+            self.other_page()
         return self.data
 
     def canonical(self):
@@ -299,6 +303,16 @@ class Builder:
             },
             self.breadcrumbs(self.page_trail(page)),
         ]
+
+    def other_page(self):
+        """A page type that describes itself to search engines in its own template (live
+        blogs, galleries and the like): its canonical link, feed links and link preview
+        only, so there is one JSON-LD block per page and no extra query."""
+        page = self.page
+        self.edition_feed_links()
+        self.previews(
+            kind="website", title=page.seo_title or page.title, description=self.description()
+        )
 
     def article(self):
         page, context = self.page, self.context
