@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "masthead.analytics",
     "masthead.webhooks",
     "masthead.search",
+    "masthead.syndication",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from masthead.core import views as core_views
 from masthead.live import blog_views as liveblog_views
 from masthead.live import views as live_views
 from masthead.search import views as search_views
+from masthead.syndication import views as syndication_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +18,12 @@ urlpatterns = [
     path("views/<int:article_id>/", count_view, name="count_view"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    # Feeds of every edition together; each edition's own are routes of its pages.
+    path("feed/", syndication_views.site_feed, name="site_feed"),
+    path("feed/atom/", syndication_views.site_feed, {"kind": "atom"}, name="site_feed_atom"),
+    path("sitemap.xml", syndication_views.sitemap_index, name="sitemap_index"),
+    path("sitemap-<str:section>.xml", syndication_views.sitemap_section, name="sitemap_section"),
+    path("news-sitemap.xml", syndication_views.news_sitemap, name="news_sitemap"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 from masthead.core.pagination import paginate
 from masthead.news.blocks import PlainBodyBlock
+from masthead.syndication.routes import EditionFeedRoutes
 
 
 def validate_stream_url(value):
@@ -114,11 +115,12 @@ class SiteSettings(BaseSiteSetting):
         return [(name, url) for name, url in links if url]
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
     """An edition's front page, and the home of its taxonomy pages.
 
     Regions, tags, authors and coverage topics are not pages in the tree; their reader
-    pages are routes here, so each edition gets `/en/regions/europe/` and the like.
+    pages are routes here, so each edition gets `/en/regions/europe/` and the like. Their
+    feeds are routes too (`/en/feed/`, `/en/regions/europe/feed/`: syndication/routes.py).
     """
 
     lead_story = models.ForeignKey(

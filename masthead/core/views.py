@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -10,7 +11,10 @@ from django.views.static import serve
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /views/"]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /views/", ""]
+    # The sitemaps, for crawlers that do not look for them (syndication/sitemaps.py).
+    for name in ("sitemap_index", "news_sitemap"):
+        lines.append(f"Sitemap: {request.build_absolute_uri(reverse(name))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

@@ -8,12 +8,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from masthead.core.pagination import paginate
+from masthead.syndication.routes import SectionFeedRoutes
 
 
-class SectionPage(Page):
+class SectionPage(SectionFeedRoutes, RoutablePageMixin, Page):
+    """Its feed is a route: `/en/news/feed/` (syndication/routes.py)."""
+
     intro = models.TextField(blank=True, help_text="One line shown under the section name.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -1,0 +1,154 @@
+"""Sitemaps: an index at /sitemap.xml, one sitemap of each edition's pages, one of each
+top-level section's stories (its subsections included), and the Google News sitemap.
+
+    /sitemap.xml               the index: every sitemap below, with its latest lastmod
+    /sitemap-en.xml            the English edition's home, sections, plain pages, regions,
+                               authors and coverage topics
+    /sitemap-en-news.xml       the stories of /en/news/ (?p=2 and on past LIMIT stories)
+    /news-sitemap.xml          stories published in the last 48 hours (Google News)
+
+A story's lastmod is its update time, else its publication time: the time its reader saw
+change. Every sitemap starts from `ArticlePage.objects.published()`, so an embargoed story
+appears at its publication time and not before.
+"""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Page
+
+from masthead.core.models import HomePage
+from masthead.news import teasers
+from masthead.news.models import ArticlePage, Author, Coverage, Region, SectionPage
+
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000  # Google News reads at most this many stories from one sitemap
+
+
+def modified(article):
+    """When readers last saw the story change: updated, else published."""
+    return max(filter(None, [article.published_at, article.updated_at]))
+
+
+def latest_modified(articles):
+    dates = articles.aggregate(
+        published=Max("published_at"), updated=Max(Coalesce("updated_at", "published_at"))
+    )
+    return max(filter(None, dates.values()), default=None)
+
+
+def page_path(page):
+    """The page's path on its site (sitemaps add the scheme and host of the request)."""
+    return page.get_url_parts()[2]
+
+
+class EditionPagesSitemap(Sitemap):
+    """An edition's pages other than stories: their number follows the editors, not the
+    archive. Listing pages (home, sections) are as fresh as their newest story."""
+
+    def __init__(self, home):
+        super().__init__()
+        self.home = home
+
+    def items(self):
+        home = self.home
+        stories = teasers.published(home.locale_id)
+        pages = (
+            Page.objects.live()
+            .public()
+            .descendant_of(home, inclusive=True)
+            .not_type(ArticlePage)
+            .order_by("path")
+        )
+        items = []
+        for page in pages:
+            if page.pk == home.pk:
+                lastmod = latest_modified(stories)
+            elif page.specific_class is SectionPage:
+                lastmod = latest_modified(stories.descendant_of(page))
+            else:
+                lastmod = page.last_published_at
+            items.append((page_path(page), lastmod))
+        base = page_path(home)
+
+        def route(name, slug):
+            return base + home.reverse_subpage(name, args=[slug]).lstrip("/")
+
+        items.append((base + home.reverse_subpage("authors").lstrip("/"), None))
+        for region in Region.objects.filter(locale_id=home.locale_id):
+            items.append((route("region", region.slug), None))
+        for coverage in Coverage.objects.filter(locale_id=home.locale_id):
+            items.append((route("coverage", coverage.slug), None))
+        for author in Author.objects.all():
+            items.append((route("author", author.slug), None))
+        return items
+
+    def location(self, item):
+        return item[0]
+
+    def lastmod(self, item):
+        return item[1]
+
+    def get_latest_lastmod(self):
+        return latest_modified(teasers.published(self.home.locale_id))
+
+
+class SectionStoriesSitemap(Sitemap):
+    """The stories of a top-level section and its subsections, newest first."""
+
+    limit = 5000
+
+    def __init__(self, section):
+        super().__init__()
+        self.section = section
+
+    def articles(self):
+        return teasers.published(self.section.locale_id).descendant_of(self.section)
+
+    def items(self):
+        return (
+            self.articles()
+            .defer_streamfields()
+            .only("pk", "path", "url_path", "published_at", "updated_at")
+            .order_by("-published_at", "-pk")
+        )
+
+    def location(self, article):
+        return page_path(article)
+
+    def lastmod(self, article):
+        return modified(article)
+
+    def get_latest_lastmod(self):
+        return latest_modified(self.articles())
+
+
+def all_sitemaps():
+    """{name: sitemap} for every live edition and each of its live, public sections."""
+    sitemaps = {}
+    homes = HomePage.objects.live().public().select_related("locale").order_by("path")
+    sections = SectionPage.objects.live().public().filter(depth=3).order_by("path")
+    by_home = {}
+    for section in sections:
+        by_home.setdefault(section.path[: -Page.steplen], []).append(section)
+    for home in homes:
+        language = home.locale.language_code
+        sitemaps[language] = EditionPagesSitemap(home)
+        for section in by_home.get(home.path, []):
+            sitemaps[f"{language}-{section.slug}"] = SectionStoriesSitemap(section)
+    return sitemaps
+
+
+def news_articles():
+    """The Google News sitemap's stories: published in the last 48 hours, newest first."""
+    since = timezone.now() - NEWS_WINDOW
+    return (
+        ArticlePage.objects.published()
+        .filter(published_at__gte=since)
+        .defer_streamfields()
+        .select_related("locale")
+        .order_by("-published_at", "-pk")[:NEWS_LIMIT]
+    )
