@@ -31,6 +31,8 @@ from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from masthead.live.models import LiveBlogPage, LiveTvPage  # noqa: E402
+from masthead.media.models import GalleryPage, InfographPage, VideoPage  # noqa: E402
 from masthead.news.models import ArticlePage, Author, Coverage, Region, SectionPage  # noqa: E402
 
 
@@ -40,6 +42,7 @@ def pages():
     section = SectionPage.objects.filter(depth=3).order_by("path").first()
     subsection = SectionPage.objects.filter(depth=4).order_by("path").first()
     tag = article.tags.first()
+    blog = LiveBlogPage.objects.published().first()
     return {
         "home": "/en/",
         "section": section.url,
@@ -50,8 +53,17 @@ def pages():
         "author": f"/en/authors/{Author.objects.first().slug}/",
         "authors directory": "/en/authors/",
         "coverage": f"/en/coverage/{Coverage.objects.first().slug}/",
+        "live blog": blog.url,
+        "LIVE TV": LiveTvPage.objects.first().url,
+        "video": VideoPage.objects.published().first().url,
+        "gallery": GalleryPage.objects.published().first().url,
+        "infograph": InfographPage.objects.published().first().url,
+        "search": "/en/search/?q=council",
+        "RSS feed (edition)": "/en/feed/",  # the body is cached; routing still queries
+        "sitemap (edition)": "/sitemap-en.xml",
         # What every open page polls each second: a cache read between changes.
         "breaking.json (poll)": "/en/breaking.json",
+        "live blog updates.json (poll)": f"/en/live-blogs/{blog.pk}/updates.json",
     }
 
 
