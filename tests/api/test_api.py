@@ -371,3 +371,23 @@ def test_preflight(client, home):
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "GET" in response["Access-Control-Allow-Methods"]
+
+
+def test_head_has_the_headers_and_no_body(client, stories):
+    got = client.get("/api/v1/articles")
+    head = client.head("/api/v1/articles")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == got["ETag"]
+    assert head["Cache-Control"] == got["Cache-Control"]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/articles/999999/", "/api/v1/articles/", "/api/v1/"])
+def test_near_misses_are_json_404s_not_redirects(client, home, url):
+    assert_error(client.get(url), 404, "not_found")
+
+
+def test_the_reader_site_still_redirects_to_the_edition(client, newsroom):
+    response = client.get("/news/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/news/"
