@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "masthead.webhooks",
     "masthead.search",
     "masthead.syndication",
+    "masthead.api",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -93,7 +94,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that a 404 from the API stays a JSON 404 (masthead/api/middleware.py).
+    "masthead.api.middleware.LocaleMiddlewareOutsideApi",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -260,6 +262,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Newsroom
 MASTHEAD_MOST_READ_HOURS = int(os.environ.get("MOST_READ_HOURS", "72"))
 MASTHEAD_WORDS_PER_MINUTE = 220
+# Origins allowed to read /api/v1/ from a browser ("*": any; the API is public and read-only).
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", ["*"])
 # Seconds between the worker's rounds of scheduled publishing and expiry.
 MASTHEAD_WORKER_INTERVAL = float(os.environ.get("WORKER_INTERVAL", "15"))
 # Seconds the worker waits for a webhook receiver before counting the delivery as failed.

@@ -24,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", syndication_views.sitemap_index, name="sitemap_index"),
     path("sitemap-<str:section>.xml", syndication_views.sitemap_section, name="sitemap_section"),
     path("news-sitemap.xml", syndication_views.news_sitemap, name="news_sitemap"),
+    # The app API: one URL space for every edition, outside the language prefixes.
+    path("api/v1/", include("masthead.api.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,113 @@
+"""The one way an API view answers: JSON with an ETag, Last-Modified where a time exists,
+304 for a matching conditional request, Cache-Control per resource, CORS and errors that
+always look the same (docs/api.md)."""
+
+import functools
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe
+
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class ApiError(Exception):
+    """Raised by a view; answered as `{"error": {"code": ..., "message": ...}}`."""
+
+    def __init__(self, status, code, message):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def bad_parameter(name, message):
+    return ApiError(400, "invalid_parameter", f"{name}: {message}")
+
+
+def not_found(message="Not found."):
+    return ApiError(404, "not_found", message)
+
+
+def _cors(request, response):
+    origins = settings.API_CORS_ORIGINS
+    if "*" in origins:
+        response["Access-Control-Allow-Origin"] = "*"
+    else:
+        origin = request.headers.get("Origin")
+        if origin and origin in origins:
+            response["Access-Control-Allow-Origin"] = origin
+        response["Vary"] = "Origin"
+    if response.has_header("Access-Control-Allow-Origin"):
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+    return response
+
+
+def _etag_matches(request, etag):
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return None
+    candidates = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return "*" in candidates or etag in candidates
+
+
+def json_response(request, data, *, max_age, last_modified=None, status=200):
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    body = body.encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    modified = int(last_modified.timestamp()) if last_modified else None
+    fresh = False
+    if status == 200:
+        matches = _etag_matches(request, etag)
+        if matches is not None:
+            fresh = matches  # If-None-Match wins over If-Modified-Since (RFC 9110)
+        elif modified is not None:
+            since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+            fresh = since is not None and modified <= since
+    response = (
+        HttpResponseNotModified()
+        if fresh
+        else HttpResponse(body, status=status, content_type="application/json")
+    )
+    response["ETag"] = etag
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified)
+    if status == 200:
+        response["Cache-Control"] = f"public, max-age={max_age}"
+    else:
+        response["Cache-Control"] = "public, max-age=60" if status == 404 else "no-cache"
+    return _cors(request, response)
+
+
+def error_response(request, error):
+    data = {"error": {"code": error.code, "message": error.message}}
+    response = json_response(request, data, max_age=0, status=error.status)
+    if error.status == 405:
+        response["Allow"] = ", ".join(ALLOWED_METHODS)
+    return response
+
+
+def api_view(view):
+    """Only GET and HEAD (OPTIONS answers CORS preflights); ApiError becomes its JSON."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+            return _cors(request, response)
+        if request.method not in ("GET", "HEAD"):
+            error = ApiError(405, "method_not_allowed", f"{request.method} is not allowed.")
+            return error_response(request, error)
+        try:
+            return view(request, *args, **kwargs)
+        except ApiError as error:
+            return error_response(request, error)
+
+    return wrapper

@@ -1,0 +1,283 @@
+"""The app API, v1: plain views over the same queries the reader pages use.
+
+Every list starts from `ArticlePage.objects.published()` (via `teasers`), so a draft, a
+private story or one under embargo is invisible here until readers can see it too. Each
+view runs a fixed number of queries however large the archive (tests/api count them).
+"""
+
+import base64
+import binascii
+import json
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.common import no_append_slash
+from wagtail.models import Page
+
+from masthead.api import openapi
+from masthead.api.http import ApiError, api_view, bad_parameter, json_response, not_found
+from masthead.api.serializers import (
+    absolute,
+    article_link,
+    body_blocks,
+    image_data,
+    iso,
+    section_data,
+    teaser,
+)
+from masthead.core.models import HomePage
+from masthead.live.models.breaking import ticker_document
+from masthead.news import teasers
+from masthead.news.models import ArticlePage
+
+# Seconds a client or cache may reuse each resource without asking again.
+MAX_AGE = {
+    "editions": 300,
+    "sections": 300,
+    "articles": 60,
+    "article": 60,
+    "breaking": 15,
+    "most_read": 120,
+    "openapi": 300,
+}
+DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+
+
+def _edition(request):
+    """The edition named by `?edition=` (default: the site's language) and its home page."""
+    code = request.GET.get("edition") or settings.LANGUAGE_CODE
+    if code not in dict(settings.LANGUAGES):
+        raise bad_parameter("edition", f"unknown edition {code!r}.")
+    home = HomePage.objects.live().filter(locale__language_code=code).first()
+    if home is None:
+        raise not_found(f"The edition {code!r} has no home page yet.")
+    return code, home
+
+
+def _latest(*times):
+    times = [t for t in times if t]
+    return max(times) if times else None
+
+
+# -- editions and navigation --------------------------------------------------------------
+
+
+@api_view
+def editions(request):
+    names = dict(settings.LANGUAGES)
+    homes = HomePage.objects.live().select_related("locale").order_by("path")
+    data = {
+        "editions": [
+            {
+                "code": home.locale.language_code,
+                "name": str(names.get(home.locale.language_code, home.locale.language_code)),
+                "title": home.title,
+                "url": home.get_full_url(request),
+                "last_published_at": iso(home.last_published_at),
+            }
+            for home in homes
+            if home.locale.language_code in names
+        ]
+    }
+    return json_response(request, data, max_age=MAX_AGE["editions"])
+
+
+@api_view
+def sections(request):
+    """The edition's menu: sections and their subsections, as editors arranged them."""
+    code, home = _edition(request)
+    pages = (
+        Page.objects.filter(path__startswith=home.path, depth__in=[home.depth + 1, home.depth + 2])
+        .live()
+        .in_menu()
+        .order_by("path")
+    )
+    tree, by_path = [], {}
+    for page in pages:
+        entry = {**section_data(request, page), "slug": page.slug, "children": []}
+        if page.depth == home.depth + 1:
+            by_path[page.path] = entry
+            tree.append(entry)
+        elif (parent := by_path.get(page.path[: -Page.steplen])) is not None:
+            del entry["children"]
+            parent["children"].append(entry)
+    return json_response(request, {"edition": code, "sections": tree}, max_age=MAX_AGE["sections"])
+
+
+# -- articles -----------------------------------------------------------------------------
+
+
+def encode_cursor(article):
+    raw = json.dumps([article.published_at.isoformat(), article.pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(value):
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        stamp, pk = json.loads(raw)
+        published_at = datetime.fromisoformat(stamp)
+        if timezone.is_naive(published_at) or type(pk) is not int:
+            raise ValueError
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise bad_parameter("cursor", "not a cursor this API gave out.") from None
+    return published_at, pk
+
+
+def _limit(request):
+    raw = request.GET.get("limit")
+    if raw is None:
+        return DEFAULT_LIMIT
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        raise bad_parameter("limit", f"a whole number from 1 to {MAX_LIMIT}.")
+    return int(raw)
+
+
+def _filtered(request, home):
+    found = teasers.published(home.locale_id)
+    params = request.GET
+    if section_id := params.get("section"):
+        if not section_id.isdigit():
+            raise bad_parameter("section", "a section id, a whole number.")
+        section = Page.objects.filter(pk=int(section_id)).descendant_of(home).first()
+        if section is None:
+            raise bad_parameter("section", f"no section {section_id} in this edition.")
+        found = found.descendant_of(section)
+    # Each link filter is a subquery, so a story is never listed twice.
+    if region := params.get("region"):
+        found = found.filter(
+            pk__in=ArticlePage.objects.filter(
+                regions__slug=region, regions__locale_id=home.locale_id
+            ).values("pk")
+        )
+    if tag := params.get("tag"):
+        found = found.filter(
+            pk__in=ArticlePage.objects.filter(tagged_items__tag__slug=tag).values("pk")
+        )
+    if author := params.get("author"):
+        found = found.filter(
+            pk__in=ArticlePage.objects.filter(article_authors__author__slug=author).values("pk")
+        )
+    return found
+
+
+@api_view
+def articles(request):
+    code, home = _edition(request)
+    limit = _limit(request)
+    found = teasers.as_teasers(_filtered(request, home))
+    if cursor := request.GET.get("cursor"):
+        published_at, pk = decode_cursor(cursor)
+        found = found.filter(
+            Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
+        )
+    page = teasers.with_sections(found[: limit + 1])
+    more, page = len(page) > limit, page[:limit]
+    next_url = None
+    if more:
+        query = request.GET.copy()
+        query["cursor"] = encode_cursor(page[-1])
+        next_url = absolute(request, f"{reverse('api:articles')}?{query.urlencode()}")
+    data = {
+        "edition": code,
+        "articles": [teaser(request, article) for article in page],
+        "next": next_url,
+    }
+    modified = _latest(*(_latest(a.published_at, a.last_published_at, a.updated_at) for a in page))
+    return json_response(request, data, max_age=MAX_AGE["articles"], last_modified=modified)
+
+
+@api_view
+def article(request, article_id):
+    story = (
+        ArticlePage.objects.published()
+        .filter(pk=article_id)
+        .select_related("lead_image", "locale")
+        .prefetch_related("lead_image__renditions")
+        .first()
+    )
+    if story is None:
+        raise not_found(f"No published article {article_id}.")
+    section = teasers.section_of(story)
+    data = {
+        **article_link(request, story),
+        "edition": story.locale.language_code,
+        "standfirst": story.standfirst,
+        "article_type": story.article_type,
+        "source": story.source,
+        "published_at": iso(story.published_at),
+        "updated_at": iso(story.updated_at),
+        "reading_minutes": story.reading_minutes,
+        "section": section_data(request, section),
+        "authors": [
+            {
+                "name": author.name,
+                "slug": author.slug,
+                "role": author.role,
+                "photo": image_data(request, author.photo),
+            }
+            for author in story.authors()
+        ],
+        "tags": [{"name": tag.name, "slug": tag.slug} for tag in story.tags.all()],
+        "regions": [{"name": r.name, "slug": r.slug} for r in story.regions.all()],
+        "coverage": [{"title": c.title, "slug": c.slug} for c in story.coverage.all()],
+        "lead_image": image_data(request, story.lead_image, caption=story.lead_image_caption),
+        "body": body_blocks(request, story),
+        "body_html": str(story.body.render_as_block()),
+        "read_next": [article_link(request, a) for a in teasers.read_next(story)],
+    }
+    modified = _latest(story.published_at, story.last_published_at, story.updated_at)
+    return json_response(request, data, max_age=MAX_AGE["article"], last_modified=modified)
+
+
+# -- breaking and most read ---------------------------------------------------------------
+
+
+@api_view
+def breaking(request):
+    code, _home = _edition(request)
+    document, valid_for = ticker_document()
+    max_age = MAX_AGE["breaking"]
+    if valid_for is not None:  # never cached past the moment its first line expires
+        max_age = max(0, min(max_age, int(valid_for)))
+    items = [{**item, "url": absolute(request, item["url"])} for item in document["items"]]
+    modified = max((datetime.fromisoformat(i["created_at"]) for i in items), default=None)
+    return json_response(
+        request, {"edition": code, "items": items}, max_age=max_age, last_modified=modified
+    )
+
+
+@api_view
+def most_read(request):
+    code, home = _edition(request)
+    ranked = teasers.most_read(home.locale_id)
+    data = {"edition": code, "articles": [teaser(request, a) for a in ranked]}
+    return json_response(request, data, max_age=MAX_AGE["most_read"])
+
+
+# -- the description of all of the above ----------------------------------------------------
+
+
+@api_view
+def openapi_json(request):
+    return json_response(request, openapi.document(), max_age=MAX_AGE["openapi"])
+
+
+@api_view
+def docs(request):
+    response = render(request, "api/docs.html", {"doc": openapi.for_docs()})
+    response["Cache-Control"] = f"public, max-age={MAX_AGE['openapi']}"
+    return response
+
+
+@no_append_slash  # no redirect to ".../": that would be this same 404 again
+def unknown(request):
+    return api_view(_raise_unknown)(request)
+
+
+def _raise_unknown(request):
+    raise ApiError(404, "not_found", f"No API endpoint at {request.path}.")
