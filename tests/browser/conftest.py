@@ -315,7 +315,7 @@ def warm_up(paths):
 
 
 @pytest.fixture(scope="module")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_snapshot(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """Build the demo once per module and make it what each test's database starts from.
 
     Building takes several seconds; restoring a serialized copy takes about one. The
@@ -347,7 +347,12 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
                 article, authored = pick_stories()
                 # Render the pages the tests visit once, so the snapshot holds their
                 # image renditions and no test waits for Pillow.
-                warm_up(["/", article.url, article.subsection_url, authored.url])
+                # A module whose pages make many renditions (a gallery: each photo in
+                # several widths and formats) names them in `warm_up_paths()`: rendered
+                # here, their renditions are in the snapshot instead of being made again,
+                # slowly, in every test.
+                extra = getattr(request.module, "warm_up_paths", list)()
+                warm_up(["/", article.url, article.subsection_url, authored.url, *extra])
                 facts = {
                     "site_name": site_settings.site_name,
                     "slogan": site_settings.slogan,

@@ -12,6 +12,19 @@ pytestmark = [
 ]
 
 
+def warm_up_paths():
+    """Rendered once into the module's demo snapshot (conftest.py): a gallery's first
+    render makes every photo in three widths and three formats, too slow to repeat in
+    every test on a loaded machine."""
+    from masthead.media.models import GalleryPage, InfographPage
+
+    pages = [
+        GalleryPage.objects.published().order_by("-published_at").first(),
+        InfographPage.objects.published().order_by("-published_at").first(),
+    ]
+    return [page.url for page in pages if page] + ["/en/in-pictures/", "/en/infographs/"]
+
+
 @pytest.fixture
 def visual_pages(demo_site):
     from masthead.media.models import GalleryPage, InfographPage
