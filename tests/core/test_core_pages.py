@@ -61,8 +61,13 @@ class TestHomePage:
         assert response.status_code == 302
         assert response["Location"] == "/en/"
 
-    def test_root_falls_back_to_english_for_other_languages(self, client, front):
+    def test_root_sends_arabic_readers_to_the_arabic_edition(self, client, front):
         response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar,es;q=0.9")
+        assert response.status_code == 302
+        assert response["Location"] == "/ar/"
+
+    def test_root_falls_back_to_english_for_other_languages(self, client, front):
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE="de,fr;q=0.9")
         assert response.status_code == 302
         assert response["Location"] == "/en/"
 

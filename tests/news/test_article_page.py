@@ -87,7 +87,11 @@ def test_lives_under_its_section(story):
 
 def test_language_links(page):
     editions = page.xpath("//nav[contains(@class, 'editions')]//a")
-    assert [(a.get("href"), a.get("hreflang"), a.text) for a in editions] == [("/en/", "en", "En")]
+    assert [(a.get("href"), a.get("hreflang"), a.text) for a in editions] == [
+        ("/en/", "en", "En"),
+        ("/ar/", "ar", "Ar"),
+        ("/es/", "es", "Es"),
+    ]
     assert editions[0].get("aria-current") == "true"
     assert page.get("lang") == "en"
     assert page.get("dir") == "ltr"
