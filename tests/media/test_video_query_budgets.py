@@ -17,9 +17,10 @@ SMALL, LARGE = 3, 30
 
 # Video sections are sections: +1 for the breadcrumb trail of their structured data.
 BUDGETS = {
-    "videos section": 25,
-    "video subsection": 26,  # and its series strip
-    "video subsection, page 2": 26,
+    # +1 since stories in a video section are labelled with their subsection (mixed.py).
+    "videos section": 26,
+    "video subsection": 27,  # and its series strip
+    "video subsection, page 2": 27,
     "series": 20,
     "episode": 28,
     "uploaded video": 25,

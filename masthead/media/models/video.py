@@ -128,12 +128,10 @@ class VideoSectionPage(SectionPage):
         verbose_name = "video section"
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.media import teasers
+        from masthead.media import mixed, teasers
 
         context = Page.get_context(self, request, *args, **kwargs)
-        context["page_obj"] = paginate(
-            request, teasers.section_listing(self), per_page=20, teasers=True
-        )
+        context["page_obj"] = paginate(request, mixed.in_section(self), per_page=20, teasers=True)
         context["series_list"] = teasers.series_in(self)
         context["subsections"] = self.get_children().live().in_menu().specific()
         return context
@@ -281,8 +279,6 @@ class VideoPage(EmbargoedPage, Page):
         "A video: an uploaded file with poster, captions and transcript, or a link to a "
         "video platform shown behind a click-to-play button."
     )
-
-    teaser_kind = "video"  # listings that mix stories and videos draw this one differently
 
     class Meta:
         verbose_name = "video"
