@@ -69,14 +69,20 @@ KINDS = {
 }
 
 
+def teasers_of(kind, ids):
+    return kind.finish(kind.teasers(kind.model.objects.filter(pk__in=ids)))
+
+
 class MixedListing:
     """Pages of several kinds as one list, newest first, sliceable for a Paginator.
 
     `pages` maps a kind's name to its published pages (already filtered); each item of a
-    slice carries `teaser_kind`, so a template draws it with the right teaser.
+    slice carries `teaser_kind`, so a template draws it with the right teaser. `fetch(kind,
+    ids)` loads a slice's pages of one kind: teasers unless a caller needs less (sitemaps).
     """
 
-    def __init__(self, pages):
+    def __init__(self, pages, fetch=None):
+        self.fetch = fetch or teasers_of
         rows = [
             queryset.order_by().values_list(
                 "pk", "published_at", Value(name, output_field=CharField())
@@ -97,9 +103,8 @@ class MixedListing:
         picked = list(self.rows.order_by("-published_at", "-pk")[key])
         found = {}
         for name in {kind for _pk, _time, kind in picked}:
-            kind = KINDS[name]
             ids = [pk for pk, _time, k in picked if k == name]
-            for item in kind.finish(kind.teasers(kind.model.objects.filter(pk__in=ids))):
+            for item in self.fetch(KINDS[name], ids):
                 item.teaser_kind = name
                 found[(name, item.pk)] = item
         return [found[(kind, pk)] for pk, _time, kind in picked if (kind, pk) in found]

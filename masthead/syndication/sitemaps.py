@@ -4,23 +4,26 @@ top-level section's stories (its subsections included), and the Google News site
     /sitemap.xml               the index: every sitemap below, with its latest lastmod
     /sitemap-en.xml            the English edition's home, sections, plain pages, regions,
                                authors and coverage topics
-    /sitemap-en-news.xml       the stories of /en/news/ (?p=2 and on past LIMIT stories)
+    /sitemap-en-news.xml       the stories, videos, galleries and infographs of /en/news/
+                               (?p=2 and on past `limit` of them)
     /news-sitemap.xml          stories published in the last 48 hours (Google News)
 
 A story's lastmod is its update time, else its publication time: the time its reader saw
-change. Every sitemap starts from `ArticlePage.objects.published()`, so an embargoed story
-appears at its publication time and not before.
+change. Every sitemap starts from the embargo rule's `published()` (news/models/embargo.py),
+so an embargoed story, video, gallery or infograph appears at its publication time and
+not before.
 """
 
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.db.models.functions import Coalesce
+from django.db.models import F, Max
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.models import Page
 
 from masthead.core.models import HomePage
+from masthead.media import mixed
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, Author, Coverage, Region, SectionPage
 
@@ -28,9 +31,16 @@ NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most this many stories from one sitemap
 
 
-def modified(article):
-    """When readers last saw the story change: updated, else published."""
-    return max(filter(None, [article.published_at, article.updated_at]))
+def modified(page):
+    """When readers last saw the page change: a story's update time, else its publication."""
+    return max(filter(None, [page.published_at, getattr(page, "updated_at", None)]))
+
+
+def changed_at(kind_name):
+    """`modified()` in SQL, for a kind's queryset."""
+    if kind_name == "article":
+        return Greatest("published_at", Coalesce("updated_at", "published_at"))
+    return F("published_at")
 
 
 def latest_modified(articles):
@@ -60,7 +70,8 @@ class EditionPagesSitemap(Sitemap):
             Page.objects.live()
             .public()
             .descendant_of(home, inclusive=True)
-            .not_type(ArticlePage)
+            # Pages with a publication time are in their section's sitemap, embargo obeyed.
+            .not_type(*(kind.model for kind in mixed.KINDS.values()))
             .order_by("path")
         )
         items = []
@@ -96,8 +107,17 @@ class EditionPagesSitemap(Sitemap):
         return latest_modified(teasers.published(self.home.locale_id))
 
 
+def located(kind, ids):
+    """A sitemap page's pages of one kind, with only what a location and lastmod need."""
+    fields = ["pk", "path", "url_path", "published_at"]
+    if kind.name == "article":
+        fields.append("updated_at")
+    return kind.model.objects.filter(pk__in=ids).only(*fields)
+
+
 class SectionStoriesSitemap(Sitemap):
-    """The stories of a top-level section and its subsections, newest first."""
+    """Everything with a publication time in a top-level section and its subsections:
+    stories, videos, galleries and infographs, newest first."""
 
     limit = 5000
 
@@ -105,25 +125,31 @@ class SectionStoriesSitemap(Sitemap):
         super().__init__()
         self.section = section
 
-    def articles(self):
-        return teasers.published(self.section.locale_id).descendant_of(self.section)
+    def published(self):
+        """{kind name: that kind's published pages in the section}."""
+        section = self.section
+        return {
+            name: kind.published(section.locale_id).descendant_of(section)
+            for name, kind in mixed.KINDS.items()
+        }
 
     def items(self):
-        return (
-            self.articles()
-            .defer_streamfields()
-            .only("pk", "path", "url_path", "published_at", "updated_at")
-            .order_by("-published_at", "-pk")
-        )
+        return mixed.MixedListing(self.published(), fetch=located)
 
-    def location(self, article):
-        return page_path(article)
+    def location(self, page):
+        return page_path(page)
 
-    def lastmod(self, article):
-        return modified(article)
+    def lastmod(self, page):
+        return modified(page)
 
     def get_latest_lastmod(self):
-        return latest_modified(self.articles())
+        # One query for the whole section: the newest change among all kinds.
+        changes = [
+            pages.order_by().annotate(changed=changed_at(name)).values_list("changed", flat=True)
+            for name, pages in self.published().items()
+        ]
+        union = changes[0].union(*changes[1:], all=True)
+        return union.order_by("-changed").first()
 
 
 def all_sitemaps():
