@@ -26,7 +26,7 @@ class Kind:
     model: type
     published: Callable  # locale id -> the published pages of this kind in that edition
     teasers: Callable  # queryset -> what a teaser of this kind draws from
-    finish: Callable  # list -> list, for what one more query per list adds (sections, covers)
+    finish: Callable  # list -> list, for what one more query per list adds (covers)
     author: str  # the lookup from a page of this kind to its byline's authors
 
 
@@ -38,7 +38,7 @@ KINDS = {
             ArticlePage,
             story_teasers.published,
             story_teasers.as_teasers,
-            story_teasers.with_sections,
+            list,
             "article_authors__author",
         ),
         Kind(
@@ -77,12 +77,14 @@ class MixedListing:
     """Pages of several kinds as one list, newest first, sliceable for a Paginator.
 
     `pages` maps a kind's name to its published pages (already filtered); each item of a
-    slice carries `teaser_kind`, so a template draws it with the right teaser. `fetch(kind,
-    ids)` loads a slice's pages of one kind: teasers unless a caller needs less (sitemaps).
+    slice carries `teaser_kind`, so a template draws it with the right teaser, and its
+    `section` (one query for the slice). `fetch(kind, ids)` loads a slice's pages of one
+    kind: teasers, unless a caller needs less (sitemaps, which need no sections either).
     """
 
-    def __init__(self, pages, fetch=None):
+    def __init__(self, pages, fetch=None, *, sections=True):
         self.fetch = fetch or teasers_of
+        self.sections = sections
         rows = [
             queryset.order_by().values_list(
                 "pk", "published_at", Value(name, output_field=CharField())
@@ -107,14 +109,25 @@ class MixedListing:
             for item in self.fetch(KINDS[name], ids):
                 item.teaser_kind = name
                 found[(name, item.pk)] = item
-        return [found[(kind, pk)] for pk, _time, kind in picked if (kind, pk) in found]
+        items = [found[(kind, pk)] for pk, _time, kind in picked if (kind, pk) in found]
+        return story_teasers.with_sections(items) if self.sections else items
 
 
-def filed(locale_id, where, kinds=tuple(KINDS)):
-    """Everything of `kinds` published in an edition; `where(kind)` gives each filter."""
-    return MixedListing(
-        {name: KINDS[name].published(locale_id).filter(**where(KINDS[name])) for name in kinds}
-    )
+def published_pages(locale_id, where=None, kinds=tuple(KINDS)):
+    """{kind name: its published pages in an edition (every edition: None)}, each
+    filtered by `where(kind)` when given (a dict of lookups)."""
+    pages = {}
+    for name in kinds:
+        kind = KINDS[name]
+        pages[name] = kind.published(locale_id)
+        if where is not None:
+            pages[name] = pages[name].filter(**where(kind))
+    return pages
+
+
+def filed(locale_id, where):
+    """Everything published in an edition under a term, as one list."""
+    return MixedListing(published_pages(locale_id, where))
 
 
 def by_region(region):

@@ -134,7 +134,7 @@ class SectionStoriesSitemap(Sitemap):
         }
 
     def items(self):
-        return mixed.MixedListing(self.published(), fetch=located)
+        return mixed.MixedListing(self.published(), fetch=located, sections=False)
 
     def location(self, page):
         return page_path(page)
