@@ -24,23 +24,18 @@ PLURAL_FORMS = {
     "es": "nplurals=3; plural=n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
 }
 
-# Which plural form gettext picks for each n from 0 to 200, by the formula's meaning.
-EXPECTED_FORM = {
-    "ar": lambda n: (
-        0
-        if n == 0
-        else 1
-        if n == 1
-        else 2
-        if n == 2
-        else 3
-        if 3 <= n % 100 <= 10
-        else 4
-        if n % 100 >= 11
-        else 5
-    ),
-    "es": lambda n: 0 if n == 1 else 2,
-}
+
+def arabic_form(n):
+    """Arabic's six forms: 0, 1, 2, 3-10, 11-99 and 100-102 (each also past a hundred)."""
+    if n < 3:
+        return n
+    if 3 <= n % 100 <= 10:
+        return 3
+    return 4 if n % 100 >= 11 else 5
+
+
+# Which plural form gettext must pick for n, by what the formula means.
+EXPECTED_FORM = {"ar": arabic_form, "es": lambda n: 0 if n == 1 else 2}
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -102,10 +97,7 @@ def test_translations_keep_the_placeholders(language):
     }
     for entry in catalogue:
         wanted = set(PLACEHOLDER.findall(entry.msgid + (entry.msgid_plural or "")))
-        if entry.msgid_plural:
-            forms = entry.msgstr_plural.items()
-        else:
-            forms = [(None, entry.msgstr)]
+        forms = entry.msgstr_plural.items() if entry.msgid_plural else [(None, entry.msgstr)]
         for index, text in forms:
             found = set(PLACEHOLDER.findall(text))
             assert found <= wanted, (entry.msgid, text)
