@@ -186,6 +186,8 @@ LANGUAGES = [("en", _("English")), ("ar", _("Arabic")), ("es", _("Spanish"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Each edition's date and time formats (masthead/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["masthead.formats"]
 USE_I18N = True
 USE_TZ = True
 # Times are stored in UTC and shown in the edition's time zone.

@@ -313,7 +313,7 @@ class ContactPage(AbstractForm):
         form = super().get_form(*args, **kwargs)
         form.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
-            label="Leave this field empty",
+            label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         return form

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -29,11 +30,12 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 class ArticleType(models.TextChoices):
-    NEWS = "news", "News"
-    OPINION = "opinion", "Opinion"
-    ANALYSIS = "analysis", "Analysis"
-    BLOG = "blog", "Blog"
-    FEATURE = "feature", "Feature"
+    # Readers see these labels beside a story's section, so they are translated.
+    NEWS = "news", pgettext_lazy("article type", "News")
+    OPINION = "opinion", pgettext_lazy("article type", "Opinion")
+    ANALYSIS = "analysis", pgettext_lazy("article type", "Analysis")
+    BLOG = "blog", pgettext_lazy("article type", "Blog")
+    FEATURE = "feature", pgettext_lazy("article type", "Feature")
 
 
 class ArticleQuerySet(PublishedQuerySet):
@@ -209,8 +211,9 @@ class ArticleAuthor(Orderable):
 
 
 class NoteKind(models.TextChoices):
-    CORRECTION = "correction", "Correction"
-    UPDATE = "update", "Update"
+    # Shown to readers at the foot of the story, before the note's time.
+    CORRECTION = "correction", pgettext_lazy("note at the foot of a story", "Correction")
+    UPDATE = "update", pgettext_lazy("note at the foot of a story", "Update")
 
 
 class ArticleNote(Orderable):
