@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from masthead.api import views
+from masthead.api import live, media_views, ninjs, search, topics, views
 
 app_name = "api"
 
@@ -9,8 +9,21 @@ urlpatterns = [
     path("docs", views.docs, name="docs"),
     path("editions", views.editions, name="editions"),
     path("sections", views.sections, name="sections"),
+    path("navigation", topics.navigation, name="navigation"),
+    path("regions", topics.regions, name="regions"),
+    path("coverage", topics.coverage, name="coverage"),
+    path("coverage/<str:slug>", topics.coverage_topic, name="coverage_topic"),
     path("articles", views.articles, name="articles"),
     path("articles/<int:article_id>", views.article, name="article"),
+    path("articles/<int:article_id>/ninjs", ninjs.article_ninjs, name="article_ninjs"),
+    path("videos", media_views.videos, name="videos"),
+    path("videos/<int:video_id>", media_views.video, name="video"),
+    path("galleries", media_views.galleries, name="galleries"),
+    path("galleries/<int:gallery_id>", media_views.gallery, name="gallery"),
+    path("infographs", media_views.infographs, name="infographs"),
+    path("infographs/<int:infograph_id>", media_views.infograph, name="infograph"),
+    path("live-blogs/<int:blog_id>/updates", live.updates, name="live_blog_updates"),
+    path("search", search.search, name="search"),
     path("breaking", views.breaking, name="breaking"),
     path("most-read", views.most_read, name="most_read"),
     # Anything else under /api/v1/ is a JSON 404, not the reader site's HTML page.

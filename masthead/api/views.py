@@ -13,7 +13,6 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.common import no_append_slash
 from wagtail.models import Page
@@ -47,7 +46,7 @@ MAX_AGE = {
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
 
 
-def _edition(request):
+def edition_home(request):
     """The edition named by `?edition=` (default: the site's language) and its home page."""
     code = request.GET.get("edition") or settings.LANGUAGE_CODE
     if code not in dict(settings.LANGUAGES):
@@ -58,7 +57,7 @@ def _edition(request):
     return code, home
 
 
-def _latest(*times):
+def latest(*times):
     times = [t for t in times if t]
     return max(times) if times else None
 
@@ -86,10 +85,9 @@ def editions(request):
     return json_response(request, data, max_age=MAX_AGE["editions"])
 
 
-@api_view
-def sections(request):
-    """The edition's menu: sections and their subsections, as editors arranged them."""
-    code, home = _edition(request)
+def menu_tree(request, home):
+    """Menu sections and their subsections, as editors arranged them and as the site's
+    header shows them (the same query as `main_navigation` in core's template tags)."""
     pages = (
         Page.objects.filter(path__startswith=home.path, depth__in=[home.depth + 1, home.depth + 2])
         .live()
@@ -105,7 +103,15 @@ def sections(request):
         elif (parent := by_path.get(page.path[: -Page.steplen])) is not None:
             del entry["children"]
             parent["children"].append(entry)
-    return json_response(request, {"edition": code, "sections": tree}, max_age=MAX_AGE["sections"])
+    return tree
+
+
+@api_view
+def sections(request):
+    """The edition's menu: sections and their subsections, as editors arranged them."""
+    code, home = edition_home(request)
+    data = {"edition": code, "sections": menu_tree(request, home)}
+    return json_response(request, data, max_age=MAX_AGE["sections"])
 
 
 # -- articles -----------------------------------------------------------------------------
@@ -128,7 +134,7 @@ def decode_cursor(value):
     return published_at, pk
 
 
-def _limit(request):
+def page_limit(request):
     raw = request.GET.get("limit")
     if raw is None:
         return DEFAULT_LIMIT
@@ -137,57 +143,88 @@ def _limit(request):
     return int(raw)
 
 
-def _filtered(request, home):
-    found = teasers.published(home.locale_id)
-    params = request.GET
-    if section_id := params.get("section"):
+def in_section(request, home, found):
+    if section_id := request.GET.get("section"):
         if not section_id.isdigit():
             raise bad_parameter("section", "a section id, a whole number.")
         section = Page.objects.filter(pk=int(section_id)).descendant_of(home).first()
         if section is None:
             raise bad_parameter("section", f"no section {section_id} in this edition.")
         found = found.descendant_of(section)
-    # Each link filter is a subquery, so a story is never listed twice.
+    return found
+
+
+# How each kind of page names its authors, for the `author` filter.
+AUTHOR_LINKS = {
+    "articlepage": "article_authors__author__slug",
+    "videopage": "video_authors__author__slug",
+}
+
+
+def filtered(request, home, found):
+    """`found` narrowed by the `section`, `region`, `tag` and `author` parameters.
+
+    Stories, videos, galleries and infographs share the filters. Each link filter is a
+    subquery, so an item is never listed twice.
+    """
+    found = in_section(request, home, found)
+    params, model = request.GET, found.model
     if region := params.get("region"):
         found = found.filter(
-            pk__in=ArticlePage.objects.filter(
+            pk__in=model.objects.filter(
                 regions__slug=region, regions__locale_id=home.locale_id
             ).values("pk")
         )
     if tag := params.get("tag"):
-        found = found.filter(
-            pk__in=ArticlePage.objects.filter(tagged_items__tag__slug=tag).values("pk")
-        )
+        found = found.filter(pk__in=model.objects.filter(tagged_items__tag__slug=tag).values("pk"))
     if author := params.get("author"):
+        link = AUTHOR_LINKS.get(model._meta.model_name, "page_authors__author__slug")
+        found = found.filter(pk__in=model.objects.filter(**{link: author}).values("pk"))
+    if coverage := params.get("coverage"):
+        if model is not ArticlePage:
+            raise bad_parameter("coverage", "only stories belong to coverage topics.")
         found = found.filter(
-            pk__in=ArticlePage.objects.filter(article_authors__author__slug=author).values("pk")
+            pk__in=ArticlePage.objects.filter(
+                coverage__slug=coverage, coverage__locale_id=home.locale_id
+            ).values("pk")
         )
     return found
 
 
-@api_view
-def articles(request):
-    code, home = _edition(request)
-    limit = _limit(request)
-    found = teasers.as_teasers(_filtered(request, home))
+def cursor_page(request, found, limit):
+    """One page of `found` (ordered newest first) and the next page's URL, or None."""
     if cursor := request.GET.get("cursor"):
         published_at, pk = decode_cursor(cursor)
         found = found.filter(
             Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
         )
-    page = teasers.with_sections(found[: limit + 1])
+    page = list(found[: limit + 1])
     more, page = len(page) > limit, page[:limit]
     next_url = None
     if more:
         query = request.GET.copy()
         query["cursor"] = encode_cursor(page[-1])
-        next_url = absolute(request, f"{reverse('api:articles')}?{query.urlencode()}")
+        next_url = absolute(request, f"{request.path}?{query.urlencode()}")
+    return page, next_url
+
+
+def newest(items):
+    return latest(*(latest(i.published_at, i.last_published_at) for i in items))
+
+
+@api_view
+def articles(request):
+    code, home = edition_home(request)
+    limit = page_limit(request)
+    found = teasers.as_teasers(filtered(request, home, teasers.published(home.locale_id)))
+    page, next_url = cursor_page(request, found, limit)
+    page = teasers.with_sections(page)
     data = {
         "edition": code,
         "articles": [teaser(request, article) for article in page],
         "next": next_url,
     }
-    modified = _latest(*(_latest(a.published_at, a.last_published_at, a.updated_at) for a in page))
+    modified = latest(*(latest(a.published_at, a.last_published_at, a.updated_at) for a in page))
     return json_response(request, data, max_age=MAX_AGE["articles"], last_modified=modified)
 
 
@@ -230,7 +267,7 @@ def article(request, article_id):
         "body_html": str(story.body.render_as_block()),
         "read_next": [article_link(request, a) for a in teasers.read_next(story)],
     }
-    modified = _latest(story.published_at, story.last_published_at, story.updated_at)
+    modified = latest(story.published_at, story.last_published_at, story.updated_at)
     return json_response(request, data, max_age=MAX_AGE["article"], last_modified=modified)
 
 
@@ -239,7 +276,7 @@ def article(request, article_id):
 
 @api_view
 def breaking(request):
-    code, _home = _edition(request)
+    code, _home = edition_home(request)
     document, valid_for = ticker_document()
     max_age = MAX_AGE["breaking"]
     if valid_for is not None:  # never cached past the moment its first line expires
@@ -253,7 +290,7 @@ def breaking(request):
 
 @api_view
 def most_read(request):
-    code, home = _edition(request)
+    code, home = edition_home(request)
     ranked = teasers.most_read(home.locale_id)
     data = {"edition": code, "articles": [teaser(request, a) for a in ranked]}
     return json_response(request, data, max_age=MAX_AGE["most_read"])

@@ -9,6 +9,13 @@ from wagtail.models import PageViewRestriction
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def unthrottled(settings):
+    """The API's own tests (and Schemathesis) send far more requests than a reader app
+    would; the rate limit has its own tests (test_rate_limit.py), which turn it on."""
+    settings.API_RATE_LIMIT = "0"
+
+
 @pytest.fixture
 def stories(newsroom):
     """Five readable stories, a draft, an embargoed one and a private one."""
