@@ -9,21 +9,19 @@ from django.db.models import Q
 from django.utils import translation
 
 from masthead.api.http import api_view, bad_parameter, json_response, not_found
-from masthead.api.views import latest, page_limit
+from masthead.api.views import latest, page_limit, whole_number
 from masthead.live.models import LiveBlogPage, LiveUpdate, render_updates
 
 MAX_AGE = 5  # seconds: a running blog moves fast; the ETag makes polling cheap
 
 
 def _since(request, blog):
-    raw = request.GET.get("since")
-    if raw is None:
+    update_id = whole_number(request, "since", "an update id")
+    if update_id is None:
         return None
-    if not raw.isdigit():
-        raise bad_parameter("since", "an update id, a whole number.")
-    update = LiveUpdate.objects.filter(blog=blog, pk=int(raw)).first()
+    update = LiveUpdate.objects.filter(blog=blog, pk=update_id).first()
     if update is None:
-        raise bad_parameter("since", f"no update {raw} on this live blog.")
+        raise bad_parameter("since", f"no update {update_id} on this live blog.")
     return update
 
 

@@ -23,6 +23,7 @@ from masthead.api.views import (
     latest,
     newest,
     page_limit,
+    whole_number,
 )
 from masthead.media import listings
 from masthead.media import teasers as video_teasers
@@ -45,11 +46,11 @@ def _one(queryset, item_id, kind):
     return item
 
 
-def _common(request, page):
+def _common(request, page, section):
     """What every video, gallery and infograph has besides its own media."""
     return {
         "edition": page.locale.language_code,
-        "section": section_data(request, teasers.section_of(page)),
+        "section": section_data(request, section),
         "authors": people(request, page.authors()),
         "tags": names(page.tags.all()),
         "regions": names(page.regions.all()),
@@ -96,16 +97,15 @@ def video_media(request, video):
 def videos(request):
     code, home = edition_home(request)
     found = filtered(request, home, video_teasers.published(home.locale_id))
-    if series := request.GET.get("series"):
-        found = found.filter(path__startswith=_series_path(series, home))
+    series_id = whole_number(request, "series", "a series id")
+    if series_id is not None:
+        found = found.filter(path__startswith=_series_path(series_id, home))
     page, next_url = cursor_page(request, video_teasers.as_teasers(found), page_limit(request))
     return _listed(request, "videos", page, next_url, code, video_teaser, MAX_AGE["list"])
 
 
 def _series_path(series_id, home):
-    found = None
-    if series_id.isdigit():
-        found = SeriesPage.objects.filter(pk=int(series_id)).descendant_of(home).first()
+    found = SeriesPage.objects.filter(pk=series_id).descendant_of(home).first()
     if found is None:
         raise bad_parameter("series", f"no series {series_id} in this edition.")
     return found.path
@@ -121,7 +121,8 @@ def video(request, video_id):
     series = video_teasers.series_of(item)
     data = {
         **video_teaser(request, item),
-        **_common(request, item),
+        # An episode's section is its series' parent, as on the reader page.
+        **_common(request, item, video_teasers.parent_section(series or item)),
         "episode_number": item.episode_number,
         "series": None
         if series is None
@@ -163,7 +164,7 @@ def gallery(request, gallery_id):
     photos = item.photo_list()
     data = {
         **gallery_teaser(request, item),
-        **_common(request, item),
+        **_common(request, item, teasers.section_of(item)),
         "photos": [
             {
                 "position": number,
@@ -224,7 +225,7 @@ def infograph(request, infograph_id):
     original = item.image
     data = {
         **infograph_teaser(request, item),
-        **_common(request, item),
+        **_common(request, item, teasers.section_of(item)),
         "description": item.description,
         "description_paragraphs": item.description_paragraphs(),
         "original": None

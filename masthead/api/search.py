@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 
 from masthead.api.http import api_view, bad_parameter, json_response
 from masthead.api.serializers import absolute, teaser
-from masthead.api.views import edition_home
+from masthead.api.views import edition_home, whole_number
 from masthead.news import teasers
 from masthead.search.forms import SearchForm
 from masthead.search.query import MAX_QUERY_LENGTH, WINDOW, clean_query, rank
@@ -57,23 +57,15 @@ def _as_query_dict(data):
     return query
 
 
-def _whole_number(request, name, default, highest):
-    raw = request.GET.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= highest:
-        raise bad_parameter(name, f"a whole number from 1 to {highest}.")
-    return int(raw)
-
-
 @api_view
 def search(request):
     code, home = edition_home(request)
     query = _words(request)
     form = _form(request, home)
-    limit = _whole_number(request, "limit", PER_PAGE, MAX_PER_PAGE)
-    last_page = max(1, -(-WINDOW // limit))
-    number = _whole_number(request, "page", 1, last_page)
+    limit = whole_number(request, "limit", "results per page", lowest=1, highest=MAX_PER_PAGE)
+    limit = limit or PER_PAGE
+    last_page = -(-WINDOW // limit)  # pages past WINDOW matches are never reached
+    number = whole_number(request, "page", "a page number", lowest=1, highest=last_page) or 1
     ranking = rank(form.filter(teasers.published()), query)
     hits = ranking.hits
     start = (number - 1) * limit

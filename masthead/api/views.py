@@ -8,6 +8,7 @@ view runs a fixed number of queries however large the archive (tests/api count t
 import base64
 import binascii
 import json
+import re
 from datetime import datetime
 
 from django.conf import settings
@@ -44,6 +45,23 @@ MAX_AGE = {
     "openapi": 300,
 }
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+# Ids are ASCII digits, few enough for any database's integers (SQLite refuses a Python
+# int past 2**63 with an OverflowError, which would be a 500).
+ID_RE = re.compile(r"[0-9]{1,18}")
+
+
+def whole_number(request, name, what, *, lowest=None, highest=None):
+    """The parameter as an int (None when absent), or a 400 naming it."""
+    raw = request.GET.get(name)
+    if raw is None:
+        return None
+    bounded = f" from {lowest} to {highest}" if highest is not None else ""
+    if not ID_RE.fullmatch(raw):
+        raise bad_parameter(name, f"{what}, a whole number{bounded}.")
+    value = int(raw)
+    if (lowest is not None and value < lowest) or (highest is not None and value > highest):
+        raise bad_parameter(name, f"{what}, a whole number{bounded}.")
+    return value
 
 
 def edition_home(request):
@@ -127,7 +145,7 @@ def decode_cursor(value):
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         stamp, pk = json.loads(raw)
         published_at = datetime.fromisoformat(stamp)
-        if timezone.is_naive(published_at) or type(pk) is not int:
+        if timezone.is_naive(published_at) or type(pk) is not int or not ID_RE.fullmatch(str(pk)):
             raise ValueError
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise bad_parameter("cursor", "not a cursor this API gave out.") from None
@@ -135,19 +153,14 @@ def decode_cursor(value):
 
 
 def page_limit(request):
-    raw = request.GET.get("limit")
-    if raw is None:
-        return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
-        raise bad_parameter("limit", f"a whole number from 1 to {MAX_LIMIT}.")
-    return int(raw)
+    limit = whole_number(request, "limit", "how many", lowest=1, highest=MAX_LIMIT)
+    return DEFAULT_LIMIT if limit is None else limit
 
 
 def in_section(request, home, found):
-    if section_id := request.GET.get("section"):
-        if not section_id.isdigit():
-            raise bad_parameter("section", "a section id, a whole number.")
-        section = Page.objects.filter(pk=int(section_id)).descendant_of(home).first()
+    section_id = whole_number(request, "section", "a section id")
+    if section_id is not None:
+        section = Page.objects.filter(pk=section_id).descendant_of(home).first()
         if section is None:
             raise bad_parameter("section", f"no section {section_id} in this edition.")
         found = found.descendant_of(section)
