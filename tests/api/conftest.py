@@ -19,6 +19,10 @@ def unthrottled(settings):
 @pytest.fixture
 def stories(newsroom):
     """Five readable stories, a draft, an embargoed one and a private one."""
+    return build_stories(newsroom)
+
+
+def build_stories(newsroom):
     now = timezone.now()
     image = factories.make_image(caption="A river", credit="Agencies")
     n = newsroom
@@ -61,6 +65,10 @@ def stories(newsroom):
 def media(newsroom):
     """A published video of each kind, a gallery, an infograph with its data and a live
     blog with updates; and one of each media kind still under embargo."""
+    return build_media(newsroom)
+
+
+def build_media(newsroom):
     from masthead.live.liveblog import liveblog_post
     from tests.media import factories as media_factories
     from tests.media import video_factories as videos
