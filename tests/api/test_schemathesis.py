@@ -13,7 +13,9 @@ import zlib
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -38,7 +40,19 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture(scope="module")
-def real_ids(module_db):
+def one_connection():
+    """Keep the test's database connection open across requests, as Django's test client
+    does: the WSGI handler would close it after each one, and with it (on PostgreSQL) the
+    transaction that holds the test content."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(scope="module")
+def real_ids(module_db, one_connection):
     """Content for every endpoint, and the ids and slugs of what exists, by path."""
     newsroom = factories.build_newsroom()
     stories = build_stories(newsroom)
