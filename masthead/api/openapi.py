@@ -1147,6 +1147,32 @@ PATHS.update(
         ),
     }
 )
+# The docs page lists operations in this order: the edition's shape, then stories, media,
+# live coverage and search.
+PATHS = {
+    path: PATHS[path]
+    for path in (
+        "/editions",
+        "/navigation",
+        "/sections",
+        "/regions",
+        "/coverage",
+        "/coverage/{slug}",
+        "/articles",
+        "/articles/{id}",
+        "/articles/{id}/ninjs",
+        "/most-read",
+        "/videos",
+        "/videos/{id}",
+        "/galleries",
+        "/galleries/{id}",
+        "/infographs",
+        "/infographs/{id}",
+        "/breaking",
+        "/live-blogs/{id}/updates",
+        "/search",
+    )
+}
 SCHEMAS["RegionList"] = object_schema("regions", ref("Region"))
 SCHEMAS["CoverageTopicList"] = object_schema("topics", ref("CoverageTopic"))
 
