@@ -27,6 +27,11 @@ def limited(settings, monkeypatch):
 
 
 @pytest.fixture
+def rf_request():
+    return lambda **meta: RequestFactory().get(URL, **meta)
+
+
+@pytest.fixture
 def clock():
     """Time frozen at the start of a window, moved by hand."""
     moment = {"now": 6000.0}  # a multiple of 60
@@ -82,15 +87,6 @@ def test_behind_one_trusted_proxy_the_address_it_saw_counts(rf_request, limited)
     limited.API_TRUSTED_PROXIES = 2
     assert ratelimit.client_address(request) == "203.0.113.7"
     assert ratelimit.client_address(rf_request()) == "127.0.0.1"
-
-
-@pytest.fixture
-def rf_request():
-    def make(**meta):
-        request = RequestFactory().get(URL, **meta)
-        return request
-
-    return make
 
 
 def test_signed_in_staff_are_not_limited(client, home, limited, clock, django_user_model):
