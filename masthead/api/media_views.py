@@ -17,8 +17,8 @@ from masthead.api.serializers import (
     section_data,
 )
 from masthead.api.views import (
+    _edition,
     cursor_page,
-    edition_home,
     filtered,
     latest,
     newest,
@@ -95,7 +95,7 @@ def video_media(request, video):
 
 @api_view
 def videos(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     found = filtered(request, home, video_teasers.published(home.locale_id))
     series_id = whole_number(request, "series", "a series id")
     if series_id is not None:
@@ -149,7 +149,7 @@ def gallery_teaser(request, gallery):
 
 @api_view
 def galleries(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     found = filtered(request, home, listings.published_galleries(home.locale_id))
     page, next_url = cursor_page(request, listings.gallery_teasers(found), page_limit(request))
     page = listings.with_covers(page)
@@ -212,7 +212,7 @@ def download(request, infograph):
 
 @api_view
 def infographs(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     found = filtered(request, home, listings.published_infographs(home.locale_id))
     page, next_url = cursor_page(request, listings.infograph_teasers(found), page_limit(request))
     return _listed(request, "infographs", page, next_url, code, infograph_teaser, MAX_AGE["list"])

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 
 from masthead.api.http import api_view, bad_parameter, json_response
 from masthead.api.serializers import absolute, teaser
-from masthead.api.views import edition_home, whole_number
+from masthead.api.views import _edition, whole_number
 from masthead.news import teasers
 from masthead.search.forms import SearchForm
 from masthead.search.query import MAX_QUERY_LENGTH, WINDOW, clean_query, rank
@@ -42,7 +42,7 @@ def _words(request):
 
 def _form(request, home):
     data = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
-    # The reader form names editions by locale id; the API by language code (edition_home).
+    # The reader form names editions by locale id; the API by language code (_edition).
     data["edition"] = str(home.locale_id)
     form = SearchForm(_as_query_dict(data), locale=home.locale, home=home)
     for name, field in FILTERS.items():
@@ -59,7 +59,7 @@ def _as_query_dict(data):
 
 @api_view
 def search(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     query = _words(request)
     form = _form(request, home)
     limit = whole_number(request, "limit", "results per page", lowest=1, highest=MAX_PER_PAGE)

@@ -5,7 +5,7 @@ from django.utils.http import urlencode
 
 from masthead.api.http import api_view, json_response, not_found
 from masthead.api.serializers import absolute, teaser
-from masthead.api.views import edition_home, menu_tree, newest, page_limit
+from masthead.api.views import _edition, menu_tree, newest, page_limit
 from masthead.news import teasers
 from masthead.news.models import Coverage, Region
 
@@ -35,7 +35,7 @@ def _regions(request, home, code):
 @api_view
 def navigation(request):
     """The header's navigation: menu sections with subsections, then the region links."""
-    code, home = edition_home(request)
+    code, home = _edition(request)
     data = {
         "edition": code,
         "home": {"title": home.title, "url": home.get_full_url(request)},
@@ -47,7 +47,7 @@ def navigation(request):
 
 @api_view
 def regions(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     data = {"edition": code, "regions": _regions(request, home, code)}
     return json_response(request, data, max_age=MAX_AGE["regions"])
 
@@ -69,7 +69,7 @@ def topic_data(request, home, code, topic):
 
 @api_view
 def coverage(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     topics = Coverage.objects.filter(locale_id=home.locale_id)
     data = {"edition": code, "topics": [topic_data(request, home, code, t) for t in topics]}
     return json_response(request, data, max_age=MAX_AGE["coverage"])
@@ -78,7 +78,7 @@ def coverage(request):
 @api_view
 def coverage_topic(request, slug):
     """One topic: the editors' pinned stories in their order, then the latest others."""
-    code, home = edition_home(request)
+    code, home = _edition(request)
     limit = page_limit(request)
     topic = Coverage.objects.filter(locale_id=home.locale_id, slug=slug).first()
     if topic is None:

@@ -64,7 +64,7 @@ def whole_number(request, name, what, *, lowest=None, highest=None):
     return value
 
 
-def edition_home(request):
+def _edition(request):
     """The edition named by `?edition=` (default: the site's language) and its home page."""
     code = request.GET.get("edition") or settings.LANGUAGE_CODE
     if code not in dict(settings.LANGUAGES):
@@ -127,7 +127,7 @@ def menu_tree(request, home):
 @api_view
 def sections(request):
     """The edition's menu: sections and their subsections, as editors arranged them."""
-    code, home = edition_home(request)
+    code, home = _edition(request)
     data = {"edition": code, "sections": menu_tree(request, home)}
     return json_response(request, data, max_age=MAX_AGE["sections"])
 
@@ -227,7 +227,7 @@ def newest(items):
 
 @api_view
 def articles(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     limit = page_limit(request)
     found = teasers.as_teasers(filtered(request, home, teasers.published(home.locale_id)))
     page, next_url = cursor_page(request, found, limit)
@@ -289,7 +289,7 @@ def article(request, article_id):
 
 @api_view
 def breaking(request):
-    code, _home = edition_home(request)
+    code, _home = _edition(request)
     document, valid_for = ticker_document()
     max_age = MAX_AGE["breaking"]
     if valid_for is not None:  # never cached past the moment its first line expires
@@ -303,7 +303,7 @@ def breaking(request):
 
 @api_view
 def most_read(request):
-    code, home = edition_home(request)
+    code, home = _edition(request)
     ranked = teasers.most_read(home.locale_id)
     data = {"edition": code, "articles": [teaser(request, a) for a in ranked]}
     return json_response(request, data, max_age=MAX_AGE["most_read"])
