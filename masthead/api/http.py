@@ -11,7 +11,18 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 
+from masthead.api import ratelimit
+
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+# Headers a browser app may read from a cross-origin answer.
+EXPOSED_HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+)
 
 
 class ApiError(Exception):
@@ -42,7 +53,7 @@ def _cors(request, response):
             response["Access-Control-Allow-Origin"] = origin
         response["Vary"] = "Origin"
     if response.has_header("Access-Control-Allow-Origin"):
-        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        response["Access-Control-Expose-Headers"] = ", ".join(EXPOSED_HEADERS)
     return response
 
 
@@ -102,12 +113,31 @@ def api_view(view):
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
             response["Access-Control-Max-Age"] = "86400"
             return _cors(request, response)
-        if request.method not in ("GET", "HEAD"):
-            error = ApiError(405, "method_not_allowed", f"{request.method} is not allowed.")
-            return error_response(request, error)
-        try:
-            return view(request, *args, **kwargs)
-        except ApiError as error:
-            return error_response(request, error)
+        allowance = ratelimit.count(request)
+        response = _answer(view, request, allowance, *args, **kwargs)
+        if allowance is not None:
+            for header, value in allowance.headers().items():
+                response[header] = value
+        return response
 
     return wrapper
+
+
+def _answer(view, request, allowance, *args, **kwargs):
+    if allowance is not None and allowance.exceeded:
+        error = ApiError(
+            429,
+            "rate_limited",
+            f"Too many requests: {allowance.limit} allowed per window; "
+            f"try again in {allowance.reset} seconds.",
+        )
+        response = error_response(request, error)
+        response["Retry-After"] = str(allowance.reset)
+        return response
+    if request.method not in ("GET", "HEAD"):
+        error = ApiError(405, "method_not_allowed", f"{request.method} is not allowed.")
+        return error_response(request, error)
+    try:
+        return view(request, *args, **kwargs)
+    except ApiError as error:
+        return error_response(request, error)

@@ -6,16 +6,18 @@ from wagtail.rich_text import expand_db_html
 
 # Lead and body images come in these crops (16:9), each a Wagtail rendition made once.
 IMAGE_SPECS = {"small": "fill-480x270", "medium": "fill-960x540", "large": "fill-1440x810"}
+# Gallery photos and infographs are shown whole, never cropped: the same sizes by width.
+WHOLE_SPECS = {"small": "width-480", "medium": "width-960", "large": "width-1440"}
 
 
 def absolute(request, url):
     return request.build_absolute_uri(url) if url else None
 
 
-def image_data(request, image, *, caption="", credit=""):
+def image_data(request, image, *, caption="", credit="", specs=IMAGE_SPECS):
     if image is None:
         return None
-    renditions = image.get_renditions(*IMAGE_SPECS.values())
+    renditions = image.get_renditions(*specs.values())
     return {
         "id": image.pk,
         "caption": caption or image.caption,
@@ -27,7 +29,7 @@ def image_data(request, image, *, caption="", credit=""):
                 "width": renditions[spec].width,
                 "height": renditions[spec].height,
             }
-            for size, spec in IMAGE_SPECS.items()
+            for size, spec in specs.items()
         },
     }
 
@@ -63,6 +65,36 @@ def teaser(request, article):
         "section": section_data(request, getattr(article, "section", None)),
         "lead_image": image_data(request, article.lead_image, caption=article.lead_image_caption),
     }
+
+
+def api_link(request, name, pk):
+    return absolute(request, reverse(f"api:{name}", args=[pk]))
+
+
+def page_link(request, page, api_name):
+    """{id, title, url, api_url} for a video, gallery or infograph."""
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "api_url": api_link(request, api_name, page.pk),
+    }
+
+
+def people(request, authors):
+    return [
+        {
+            "name": author.name,
+            "slug": author.slug,
+            "role": author.role,
+            "photo": image_data(request, author.photo),
+        }
+        for author in authors
+    ]
+
+
+def names(items):
+    return [{"name": item.name, "slug": item.slug} for item in items]
 
 
 def _readable(article):

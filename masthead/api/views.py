@@ -8,12 +8,12 @@ view runs a fixed number of queries however large the archive (tests/api count t
 import base64
 import binascii
 import json
+import re
 from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.common import no_append_slash
 from wagtail.models import Page
@@ -45,6 +45,23 @@ MAX_AGE = {
     "openapi": 300,
 }
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+# Ids are ASCII digits, few enough for any database's integers (SQLite refuses a Python
+# int past 2**63 with an OverflowError, which would be a 500).
+ID_RE = re.compile(r"[0-9]{1,18}")
+
+
+def whole_number(request, name, what, *, lowest=None, highest=None):
+    """The parameter as an int (None when absent), or a 400 naming it."""
+    raw = request.GET.get(name)
+    if raw is None:
+        return None
+    bounded = f" from {lowest} to {highest}" if highest is not None else ""
+    if not ID_RE.fullmatch(raw):
+        raise bad_parameter(name, f"{what}, a whole number{bounded}.")
+    value = int(raw)
+    if (lowest is not None and value < lowest) or (highest is not None and value > highest):
+        raise bad_parameter(name, f"{what}, a whole number{bounded}.")
+    return value
 
 
 def _edition(request):
@@ -58,7 +75,7 @@ def _edition(request):
     return code, home
 
 
-def _latest(*times):
+def latest(*times):
     times = [t for t in times if t]
     return max(times) if times else None
 
@@ -86,10 +103,9 @@ def editions(request):
     return json_response(request, data, max_age=MAX_AGE["editions"])
 
 
-@api_view
-def sections(request):
-    """The edition's menu: sections and their subsections, as editors arranged them."""
-    code, home = _edition(request)
+def menu_tree(request, home):
+    """Menu sections and their subsections, as editors arranged them and as the site's
+    header shows them (the same query as `main_navigation` in core's template tags)."""
     pages = (
         Page.objects.filter(path__startswith=home.path, depth__in=[home.depth + 1, home.depth + 2])
         .live()
@@ -105,7 +121,15 @@ def sections(request):
         elif (parent := by_path.get(page.path[: -Page.steplen])) is not None:
             del entry["children"]
             parent["children"].append(entry)
-    return json_response(request, {"edition": code, "sections": tree}, max_age=MAX_AGE["sections"])
+    return tree
+
+
+@api_view
+def sections(request):
+    """The edition's menu: sections and their subsections, as editors arranged them."""
+    code, home = _edition(request)
+    data = {"edition": code, "sections": menu_tree(request, home)}
+    return json_response(request, data, max_age=MAX_AGE["sections"])
 
 
 # -- articles -----------------------------------------------------------------------------
@@ -121,73 +145,99 @@ def decode_cursor(value):
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         stamp, pk = json.loads(raw)
         published_at = datetime.fromisoformat(stamp)
-        if timezone.is_naive(published_at) or type(pk) is not int:
+        if timezone.is_naive(published_at) or type(pk) is not int or not ID_RE.fullmatch(str(pk)):
             raise ValueError
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise bad_parameter("cursor", "not a cursor this API gave out.") from None
     return published_at, pk
 
 
-def _limit(request):
-    raw = request.GET.get("limit")
-    if raw is None:
-        return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
-        raise bad_parameter("limit", f"a whole number from 1 to {MAX_LIMIT}.")
-    return int(raw)
+def page_limit(request):
+    limit = whole_number(request, "limit", "how many", lowest=1, highest=MAX_LIMIT)
+    return DEFAULT_LIMIT if limit is None else limit
 
 
-def _filtered(request, home):
-    found = teasers.published(home.locale_id)
-    params = request.GET
-    if section_id := params.get("section"):
-        if not section_id.isdigit():
-            raise bad_parameter("section", "a section id, a whole number.")
-        section = Page.objects.filter(pk=int(section_id)).descendant_of(home).first()
+def in_section(request, home, found):
+    section_id = whole_number(request, "section", "a section id")
+    if section_id is not None:
+        section = Page.objects.filter(pk=section_id).descendant_of(home).first()
         if section is None:
             raise bad_parameter("section", f"no section {section_id} in this edition.")
         found = found.descendant_of(section)
-    # Each link filter is a subquery, so a story is never listed twice.
+    return found
+
+
+# How each kind of page names its authors, for the `author` filter.
+AUTHOR_LINKS = {
+    "articlepage": "article_authors__author__slug",
+    "videopage": "video_authors__author__slug",
+}
+
+
+def filtered(request, home, found):
+    """`found` narrowed by the `section`, `region`, `tag` and `author` parameters.
+
+    Stories, videos, galleries and infographs share the filters. Each link filter is a
+    subquery, so an item is never listed twice.
+    """
+    found = in_section(request, home, found)
+    params, model = request.GET, found.model
     if region := params.get("region"):
         found = found.filter(
-            pk__in=ArticlePage.objects.filter(
+            pk__in=model.objects.filter(
                 regions__slug=region, regions__locale_id=home.locale_id
             ).values("pk")
         )
     if tag := params.get("tag"):
-        found = found.filter(
-            pk__in=ArticlePage.objects.filter(tagged_items__tag__slug=tag).values("pk")
-        )
+        found = found.filter(pk__in=model.objects.filter(tagged_items__tag__slug=tag).values("pk"))
     if author := params.get("author"):
+        link = AUTHOR_LINKS.get(model._meta.model_name, "page_authors__author__slug")
+        found = found.filter(pk__in=model.objects.filter(**{link: author}).values("pk"))
+    if coverage := params.get("coverage"):
+        if model is not ArticlePage:
+            raise bad_parameter("coverage", "only stories belong to coverage topics.")
         found = found.filter(
-            pk__in=ArticlePage.objects.filter(article_authors__author__slug=author).values("pk")
+            pk__in=ArticlePage.objects.filter(
+                coverage__slug=coverage, coverage__locale_id=home.locale_id
+            ).values("pk")
         )
     return found
 
 
-@api_view
-def articles(request):
-    code, home = _edition(request)
-    limit = _limit(request)
-    found = teasers.as_teasers(_filtered(request, home))
+def cursor_page(request, found, limit):
+    """One page of `found` (ordered newest first) and the next page's URL, or None."""
     if cursor := request.GET.get("cursor"):
         published_at, pk = decode_cursor(cursor)
         found = found.filter(
             Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
         )
-    page = teasers.with_sections(found[: limit + 1])
+    page = list(found[: limit + 1])
     more, page = len(page) > limit, page[:limit]
     next_url = None
     if more:
         query = request.GET.copy()
         query["cursor"] = encode_cursor(page[-1])
-        next_url = absolute(request, f"{reverse('api:articles')}?{query.urlencode()}")
+        next_url = absolute(request, f"{request.path}?{query.urlencode()}")
+    return page, next_url
+
+
+def newest(items):
+    return latest(*(latest(i.published_at, i.last_published_at) for i in items))
+
+
+@api_view
+def articles(request):
+    code, home = _edition(request)
+    limit = page_limit(request)
+    found = teasers.as_teasers(filtered(request, home, teasers.published(home.locale_id)))
+    page, next_url = cursor_page(request, found, limit)
+    page = teasers.with_sections(page)
     data = {
         "edition": code,
         "articles": [teaser(request, article) for article in page],
         "next": next_url,
     }
-    modified = _latest(*(_latest(a.published_at, a.last_published_at, a.updated_at) for a in page))
+    modified = latest(*(latest(a.published_at, a.last_published_at, a.updated_at) for a in page))
     return json_response(request, data, max_age=MAX_AGE["articles"], last_modified=modified)
 
 
@@ -230,7 +280,7 @@ def article(request, article_id):
         "body_html": str(story.body.render_as_block()),
         "read_next": [article_link(request, a) for a in teasers.read_next(story)],
     }
-    modified = _latest(story.published_at, story.last_published_at, story.updated_at)
+    modified = latest(story.published_at, story.last_published_at, story.updated_at)
     return json_response(request, data, max_age=MAX_AGE["article"], last_modified=modified)
 
 

@@ -11,6 +11,7 @@ from masthead.api import openapi
 from masthead.api import urls as api_urls
 from tests import factories
 from tests.conftest import parse
+from tests.search.conftest import reindex
 
 # The description's path for each implemented endpoint's URL name.
 DESCRIBED = {
@@ -20,6 +21,19 @@ DESCRIBED = {
     "article": "/articles/{id}",
     "breaking": "/breaking",
     "most_read": "/most-read",
+    "navigation": "/navigation",
+    "regions": "/regions",
+    "coverage": "/coverage",
+    "coverage_topic": "/coverage/{slug}",
+    "article_ninjs": "/articles/{id}/ninjs",
+    "videos": "/videos",
+    "video": "/videos/{id}",
+    "galleries": "/galleries",
+    "gallery": "/galleries/{id}",
+    "infographs": "/infographs",
+    "infograph": "/infographs/{id}",
+    "live_blog_updates": "/live-blogs/{id}/updates",
+    "search": "/search",
 }
 NOT_DESCRIBED = {"openapi", "docs", "unknown"}  # the description itself, its page, the 404
 
@@ -121,13 +135,33 @@ def full(stories, newsroom):
         ("/api/v1/articles/{id}", "/articles/{id}"),
         ("/api/v1/breaking", "/breaking"),
         ("/api/v1/most-read", "/most-read"),
+        ("/api/v1/navigation", "/navigation"),
+        ("/api/v1/regions", "/regions"),
+        ("/api/v1/coverage", "/coverage"),
+        ("/api/v1/coverage/election-2030", "/coverage/{slug}"),
+        ("/api/v1/articles/{id}/ninjs", "/articles/{id}/ninjs"),
+        ("/api/v1/videos", "/videos"),
+        ("/api/v1/videos/{uploaded}", "/videos/{id}"),
+        ("/api/v1/videos/{embedded}", "/videos/{id}"),
+        ("/api/v1/galleries", "/galleries"),
+        ("/api/v1/galleries/{gallery}", "/galleries/{id}"),
+        ("/api/v1/infographs", "/infographs"),
+        ("/api/v1/infographs/{infograph}", "/infographs/{id}"),
+        ("/api/v1/live-blogs/{blog}/updates", "/live-blogs/{id}/updates"),
+        ("/api/v1/live-blogs/{blog}/updates?since={first_update}", "/live-blogs/{id}/updates"),
+        ("/api/v1/search?q=budget", "/search"),
     ],
 )
-def test_real_responses_match_their_schemas(client, full, url, path):
-    response = client.get(url.format(id=full.pk))
+def test_real_responses_match_their_schemas(client, full, media, url, path):
+    ids = {key: item.pk for key, item in media.items() if hasattr(item, "pk")}
+    url = url.format(id=full.pk, first_update=media["updates"][0].pk, **ids)
+    reindex()
+    response = client.get(url)
     assert response.status_code == 200
     data = response.json()
     assert_valid(data, schema_of(path))
+    for key in ("articles", "videos", "galleries", "infographs", "updates", "results"):
+        assert data.get(key) != [], f"{url}: an empty {key} list proves little"
     if path == "/articles/{id}":
         kinds = {block["type"] for block in data["body"]}
         assert kinds == {"paragraph", "subheading", "quote", "image", "read_next", "related_news"}
@@ -138,6 +172,9 @@ def test_real_responses_match_their_schemas(client, full, url, path):
     [
         ("/api/v1/articles?limit=0", "/articles", "400"),
         ("/api/v1/articles/999999", "/articles/{id}", "404"),
+        ("/api/v1/search?q=", "/search", "400"),
+        ("/api/v1/videos/999999", "/videos/{id}", "404"),
+        ("/api/v1/coverage/nothing", "/coverage/{slug}", "404"),
     ],
 )
 def test_errors_match_the_error_schema(client, home, url, path, status):

@@ -1,0 +1,131 @@
+"""One story as an IPTC ninjs 2.0 item, for news agencies' and partners' tools.
+
+`/api/v1/articles/<id>/ninjs` answers the same published story as `/articles/<id>`, in
+the standard's vocabulary. Only fields Masthead can fill truthfully are sent; the schema
+the tests check it against is in `ninjs_schema.py`, and docs/api.md maps each field.
+"""
+
+import mimetypes
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from masthead.api.http import api_view, json_response, not_found
+from masthead.api.serializers import IMAGE_SPECS, absolute, iso
+from masthead.api.views import MAX_AGE, latest
+from masthead.core.models import HomePage, SiteSettings
+from masthead.news.models import ArticlePage, ArticleType
+
+
+def _concepts(home_url, home, route, items):
+    return [
+        {
+            "name": item.name,
+            "literal": item.slug,
+            "uri": home_url + home.reverse_subpage(route, args=[item.slug]),
+        }
+        for item in items
+    ]
+
+
+def _renditions(request, image):
+    found = image.get_renditions(*IMAGE_SPECS.values())
+    return [
+        {
+            "name": size,
+            "href": absolute(request, found[spec].url),
+            "contenttype": mimetypes.guess_type(found[spec].file.name)[0] or "image/jpeg",
+            "width": found[spec].width,
+            "height": found[spec].height,
+        }
+        for size, spec in IMAGE_SPECS.items()
+    ]
+
+
+def lead_picture(request, story):
+    """The lead image as an associated ninjs picture, named as ninjs names it."""
+    image = story.lead_image
+    if image is None:
+        return []
+    picture = {
+        "name": "featureimage",
+        "uri": absolute(request, image.file.url),
+        "type": "picture",
+        "renditions": _renditions(request, image),
+    }
+    if story.caption:
+        caption = {"role": "caption", "contenttype": "text/plain", "value": story.caption}
+        picture["descriptions"] = [caption]
+    if image.credit:
+        picture["by"] = image.credit
+    return [picture]
+
+
+def _body(story):
+    html = str(story.body.render_as_block())
+    words = len(strip_tags(html).split())
+    return {"role": "main", "contenttype": "text/html", "wordcount": words, "value": html}
+
+
+def _rights(request, item):
+    site = SiteSettings.for_request(request)
+    year = (item["contentcreated"] or timezone.now().isoformat())[:4]
+    return {
+        "copyrightholder": site.site_name,
+        "copyrightnotice": f"© {year} {site.site_name}. {site.copyright_line}".strip(),
+        "usageterms": site.copyright_line,
+    }
+
+
+def ninjs_item(request, story, home):
+    home_url = home.get_full_url(request)
+    authors = [author.name for author in story.authors()]
+    item = {
+        "uri": story.get_full_url(request),
+        "type": "text",
+        "representationtype": "full",
+        "version": str(story.live_revision_id or 1),
+        "firstcreated": iso(story.first_published_at or story.published_at),
+        "versioncreated": iso(
+            latest(story.published_at, story.last_published_at, story.updated_at)
+        ),
+        "contentcreated": iso(story.published_at),
+        "pubstatus": "usable",
+        "language": story.locale.language_code,
+        "headlines": [{"role": "main", "contenttype": "text/plain", "value": story.title}],
+        "descriptions": [
+            {"role": "summary", "contenttype": "text/plain", "value": story.standfirst}
+        ],
+        "bodies": [_body(story)],
+        "genres": [
+            {"name": str(ArticleType(story.article_type).label), "literal": story.article_type}
+        ],
+        "subjects": _concepts(home_url, home, "tag", story.tags.all()),
+        "places": _concepts(home_url, home, "region", story.regions.all()),
+        "associations": lead_picture(request, story),
+    }
+    if authors:
+        item["by"] = ", ".join(authors)
+    if story.source:
+        item["infosources"] = [{"name": story.source}]
+    item.update(_rights(request, item))
+    return item
+
+
+@api_view
+def article_ninjs(request, article_id):
+    story = (
+        ArticlePage.objects.published()
+        .filter(pk=article_id)
+        .select_related("lead_image", "locale")
+        .prefetch_related("lead_image__renditions")
+        .first()
+    )
+    if story is None:
+        raise not_found(f"No published article {article_id}.")
+    home = HomePage.objects.filter(locale_id=story.locale_id, depth=2).first()
+    if home is None:
+        raise not_found(f"The edition of article {article_id} has no home page.")
+    modified = latest(story.published_at, story.last_published_at, story.updated_at)
+    data = ninjs_item(request, story, home)
+    return json_response(request, data, max_age=MAX_AGE["article"], last_modified=modified)

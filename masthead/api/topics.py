@@ -1,0 +1,96 @@
+"""The edition's navigation, its regions and its coverage topics in the app API."""
+
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from masthead.api.http import api_view, json_response, not_found
+from masthead.api.serializers import absolute, teaser
+from masthead.api.views import _edition, menu_tree, newest, page_limit
+from masthead.news import teasers
+from masthead.news.models import Coverage, Region
+
+MAX_AGE = {"navigation": 300, "regions": 300, "coverage": 300, "topic": 60}
+
+
+def _articles_url(request, code, **filters):
+    query = urlencode({"edition": code, **filters})
+    return absolute(request, f"{reverse('api:articles')}?{query}")
+
+
+def region_data(request, home, code, region):
+    return {
+        "id": region.pk,
+        "name": region.name,
+        "slug": region.slug,
+        "url": home.get_full_url(request) + home.reverse_subpage("region", args=[region.slug]),
+        "articles_url": _articles_url(request, code, region=region.slug),
+    }
+
+
+def _regions(request, home, code):
+    regions = Region.objects.filter(locale_id=home.locale_id)
+    return [region_data(request, home, code, region) for region in regions]
+
+
+@api_view
+def navigation(request):
+    """The header's navigation: menu sections with subsections, then the region links."""
+    code, home = _edition(request)
+    data = {
+        "edition": code,
+        "home": {"title": home.title, "url": home.get_full_url(request)},
+        "sections": menu_tree(request, home),
+        "regions": _regions(request, home, code),
+    }
+    return json_response(request, data, max_age=MAX_AGE["navigation"])
+
+
+@api_view
+def regions(request):
+    code, home = _edition(request)
+    data = {"edition": code, "regions": _regions(request, home, code)}
+    return json_response(request, data, max_age=MAX_AGE["regions"])
+
+
+def topic_data(request, home, code, topic):
+    return {
+        "id": topic.pk,
+        "title": topic.title,
+        "slug": topic.slug,
+        "description": topic.description,
+        "active": topic.active,
+        "url": home.get_full_url(request) + home.reverse_subpage("coverage", args=[topic.slug]),
+        "api_url": absolute(
+            request, f"{reverse('api:coverage_topic', args=[topic.slug])}?edition={code}"
+        ),
+        "articles_url": _articles_url(request, code, coverage=topic.slug),
+    }
+
+
+@api_view
+def coverage(request):
+    code, home = _edition(request)
+    topics = Coverage.objects.filter(locale_id=home.locale_id)
+    data = {"edition": code, "topics": [topic_data(request, home, code, t) for t in topics]}
+    return json_response(request, data, max_age=MAX_AGE["coverage"])
+
+
+@api_view
+def coverage_topic(request, slug):
+    """One topic: the editors' pinned stories in their order, then the latest others."""
+    code, home = _edition(request)
+    limit = page_limit(request)
+    topic = Coverage.objects.filter(locale_id=home.locale_id, slug=slug).first()
+    if topic is None:
+        raise not_found(f"No coverage topic {slug!r} in this edition.")
+    pinned, rest = teasers.in_coverage(topic)
+    rest = list(rest[:limit])
+    teasers.with_sections(pinned + rest)
+    data = {
+        **topic_data(request, home, code, topic),
+        "edition": code,
+        "pinned": [teaser(request, article) for article in pinned],
+        "latest": [teaser(request, article) for article in rest],
+    }
+    modified = newest(pinned + rest)
+    return json_response(request, data, max_age=MAX_AGE["topic"], last_modified=modified)
