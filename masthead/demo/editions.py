@@ -22,10 +22,10 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from masthead.core.models import ContactFormField, ContactPage, HomePage, StandardPage
+from masthead.core.models import ContactFormField, HomePage
 from masthead.demo import images, text
 from masthead.demo.skeleton import child_page, save_image
-from masthead.live.models import BreakingItem, LiveTvPage, Programme
+from masthead.live.models import BreakingItem, Programme
 from masthead.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -81,14 +81,12 @@ def write_edition(language, room, english):
     edition.written += plain_pages(room, home, locale, data)
     edition.written += [*authors.values(), *(a.photo for a in authors.values())]
     desk = EditionDesk(room, sections, regions, topics, {**room.authors, **authors}, english)
-    for spec in data.get("articles", []):
+    for spec in data["articles"]:
         page, age = desk.write(spec)
         edition.articles.append(page)
         edition.ages.append(Age(age))
     pin_coverage(topics, edition.articles)
-    edition.written += breaking_lines(
-        data.get("breaking", []), edition.articles, locale, now=room.now
-    )
+    edition.written += breaking_lines(data["breaking"], edition.articles, locale, now=room.now)
     return edition
 
 
