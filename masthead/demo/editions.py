@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from masthead.core.models import ContactFormField, HomePage
 from masthead.demo import images, text
+from masthead.demo import plan as planning
 from masthead.demo.skeleton import child_page, save_image
 from masthead.live.models import BreakingItem, Programme
 from masthead.news.models import (
@@ -247,12 +248,14 @@ class EditionDesk:
     def __init__(self, room, sections, regions, topics, authors, english):
         self.room, self.sections, self.regions = room, sections, regions
         self.topics, self.authors, self.english = topics, authors, english
+        self.kinds = planning.image_pool_kinds(len(room.pool))
         self.kind_seen = {}
 
     def picture(self, kind):
         """Pool pictures of the scene asked for, taken in turn so neighbours differ."""
         pool = self.room.pool
-        matches = [image for image in pool if kind in image.file.name] or pool
+        matches = [image for image, k in zip(pool, self.kinds, strict=True) if k == kind]
+        matches = matches or pool
         n = self.kind_seen.get(kind, 0)
         self.kind_seen[kind] = n + 1
         return matches[n % len(matches)]
@@ -307,16 +310,17 @@ def pin_coverage(topics, articles):
 
 
 def breaking_lines(specs, articles, locale, *, now):
-    """The edition's ticker; a line with `article` links to that story by its slug."""
+    """The edition's ticker. A line with `article` links to that story (found by its
+    slug) and reads as its headline, as the English desk's linked lines do."""
     from masthead.demo.build import BREAKING_EXPIRY
 
     by_slug = {page.slug: page for page in articles}
     per_edition = any(f.name == "locale" for f in BreakingItem._meta.get_fields())
     items = []
     for i, spec in enumerate(specs):
-        article = by_slug.get(spec.get("article", ""))
+        article = by_slug[spec["article"]] if "article" in spec else None
         item = BreakingItem(
-            text=spec["text"],
+            text=article.title if article else spec["text"],
             attribution=spec.get("attribution", ""),
             article=article,
             created_at=now - timedelta(minutes=6 + i * 13),
