@@ -22,11 +22,11 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from masthead.core.models import ContactFormField, HomePage
+from masthead.core.models import ContactFormField, ContactPage, HomePage, StandardPage
 from masthead.demo import images, text
 from masthead.demo import plan as planning
 from masthead.demo.skeleton import child_page, save_image
-from masthead.live.models import BreakingItem, Programme
+from masthead.live.models import BreakingItem, LiveTvPage, Programme
 from masthead.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -91,22 +91,20 @@ def write_edition(language, room, english):
     return edition
 
 
-def translated(page, locale, **fields):
-    """`page` copied into `locale` as its translation, with the edition's own words."""
-    existing = page.get_translation_or_none(locale)
-    if existing:
-        return existing.specific
-    copy = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy.specific
+def translation_of(source, parent, page, locale):
+    """`page`, in the edition's words, added under `parent` as `source`'s translation.
+
+    Built rather than copied with copy_for_translation: the copy would carry the English
+    text (and LIVE's week of programmes) through a revision only to be overwritten."""
+    page.translation_key, page.locale = source.translation_key, locale
+    page.show_in_menus = source.show_in_menus
+    return child_page(parent, page, published=source.first_published_at)
 
 
 def translated_home(room, locale, spec):
     english_home = next(iter(room.sections.values())).get_parent().specific
-    return translated(english_home, locale, title=spec["title"])
+    page = HomePage(title=spec["title"], slug=spec["slug"])
+    return translation_of(english_home, english_home.get_parent(), page, locale)
 
 
 def translated_sections(english, locale, specs):
@@ -116,15 +114,8 @@ def translated_sections(english, locale, specs):
     for spec in specs:
         source = english[spec["en"]]
         parent = source.get_parent().specific.get_translation(locale)
-        page = type(source)(
-            title=spec["title"],
-            slug=spec["slug"],
-            intro=spec["intro"],
-            show_in_menus=True,
-            translation_key=source.translation_key,
-            locale=locale,
-        )
-        found[spec["en"]] = child_page(parent, page, published=source.first_published_at)
+        page = type(source)(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
+        found[spec["en"]] = translation_of(source, parent, page, locale)
     return found
 
 
@@ -147,7 +138,7 @@ def translated_snippets(english, locale, specs, model, name_field):
 def plain_pages(room, home, locale, data):
     """About Us, Privacy Policy, Contact Us and LIVE as translations of the English pages."""
     english_home = home.get_translation(Locale.get_default())
-    by_slug = {page.slug: page.specific for page in english_home.get_children()}
+    english = {page.slug: page.specific for page in english_home.get_children()}
     written = []
     for key in ("about", "privacy"):
         spec = data[key]
@@ -155,29 +146,30 @@ def plain_pages(room, home, locale, data):
             {"type": kind, "value": value if kind == "subheading" else f"<p>{value}</p>"}
             for kind, value in spec["body"]
         ]
-        fields = {"title": spec["title"], "slug": spec["slug"], "intro": spec["intro"]}
-        page = by_slug[spec["en"]]
-        written.append(translated(page, locale, **fields, body=body))
-    written.append(contact_page(by_slug[data["contact"]["en"]], locale, data["contact"]))
-    written.append(live_page(by_slug[data["live_tv"]["en"]], locale, data["live_tv"], room))
+        page = StandardPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"], body=body)
+        written.append(translation_of(english[spec["en"]], home, page, locale))
+    written.append(contact_page(english[data["contact"]["en"]], home, locale, data["contact"]))
+    written.append(live_page(english[data["live_tv"]["en"]], home, locale, data["live_tv"], room))
     return written
 
 
-def contact_page(english, locale, spec):
+def contact_page(english, home, locale, spec):
     fields = {k: spec[k] for k in ("title", "slug", "intro", "thank_you_text")}
-    page = translated(english, locale, **fields)
-    ContactFormField.objects.filter(page=page).delete()
-    for i, form_field in enumerate(spec["fields"]):
-        # One by one: the field's save() derives the clean_name the form is keyed by.
-        ContactFormField.objects.create(page=page, sort_order=i, **form_field)
+    page = translation_of(english, home, ContactPage(**fields), locale)
+    if not page.form_fields.exists():
+        for i, form_field in enumerate(spec["fields"]):
+            # One by one: the field's save() derives the clean_name the form is keyed by.
+            ContactFormField.objects.create(page=page, sort_order=i, **form_field)
     return page
 
 
-def live_page(english, locale, spec, room):
+def live_page(english, home, locale, spec, room):
     """LIVE in the edition's language: the channel is the same, its schedule is named
     in the language, daily from yesterday to a week ahead like the English one."""
-    page = translated(english, locale, title=spec["title"], slug=spec["slug"], intro=spec["intro"])
-    Programme.objects.filter(page=page).delete()
+    page = LiveTvPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
+    page = translation_of(english, home, page, locale)
+    if page.programmes.exists():
+        return page
     today = timezone.localdate(room.now)
     programmes = []
     for day in range(-1, 8):
