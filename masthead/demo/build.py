@@ -2,7 +2,8 @@
 
 It fills an empty site with a month of invented news: sections, pages, regions, authors,
 coverage topics, articles with pictures, breaking lines, view counts for Most Read, and
-the LIVE TV channel's page with its schedule and live blogs.
+the LIVE TV channel's page with its schedule and live blogs; then the Arabic and Spanish
+editions, written in their languages (editions.py, docs/demo.md).
 It runs once: when any article exists it says so and changes nothing. The plan comes
 from `plan.make_plan`, so every run writes the same stories in the same order; only the
 dates move, because they are set relative to now.
