@@ -27,6 +27,7 @@ from masthead.demo import images, text
 from masthead.demo import plan as planning
 from masthead.demo.skeleton import child_page, save_image
 from masthead.live.models import BreakingItem, LiveTvPage, Programme
+from masthead.media.models import GalleryAuthor, GalleryPage, GalleryPhoto
 from masthead.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -87,6 +88,8 @@ def write_edition(language, room, english):
         edition.articles.append(page)
         edition.ages.append(Age(age))
     pin_coverage(topics, edition.articles)
+    for spec in data["galleries"]:
+        edition.written.append(desk.gallery(spec, sections["in-pictures"]))
     edition.written += breaking_lines(data["breaking"], edition.articles, locale, now=room.now)
     return edition
 
@@ -288,6 +291,33 @@ class EditionDesk:
         page.tags.add(*spec["tags"])
         self.sections[spec["section"]].add_child(instance=page)
         return page, round((room.now - published).total_seconds() / 60)
+
+    def gallery(self, spec, section):
+        """A gallery of pool pictures, each captioned in the edition's language."""
+        published = self.room.now - timedelta(hours=spec["hours"])
+        page = GalleryPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            standfirst=spec["standfirst"],
+            published_at=published,
+            first_published_at=published,
+            last_published_at=published,
+            live=True,
+            owner=self.room.user,
+            photos=[
+                GalleryPhoto(
+                    image=self.picture(photo["scene"]),
+                    caption=photo["caption"],
+                    credit=spec["credit"],
+                    sort_order=i,
+                )
+                for i, photo in enumerate(spec["photos"])
+            ],
+            page_authors=[GalleryAuthor(author=self.authors[spec["author"]], sort_order=0)],
+        )
+        page.tags.add(*spec["tags"])
+        section.add_child(instance=page)
+        return page
 
 
 def pin_coverage(topics, articles):

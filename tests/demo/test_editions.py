@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from masthead.core.models import ContactPage, HomePage, StandardPage
 from masthead.demo import editions, plan, text
 from masthead.live.models import BreakingItem, LiveTvPage, programme_schedule
+from masthead.media.models import GalleryPage
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, ArticleType, Coverage, Region, SectionPage
 
@@ -172,6 +173,16 @@ class TestEditions:
         assert BreakingItem.objects.filter(text__in=unlinked_texts).count() == len(unlinked_texts)
 
     @pytest.mark.parametrize("code", LANGUAGES)
+    def test_in_pictures_has_a_gallery_captioned_in_the_language(self, code):
+        spec = editions.writing(code)["galleries"][0]
+        gallery = GalleryPage.objects.get(locale__language_code=code, slug=spec["slug"])
+        assert gallery.live and gallery.title == spec["title"] and gallery.authors()
+        english_section = SectionPage.objects.get(locale__language_code="en", slug="in-pictures")
+        assert gallery.get_parent().translation_key == english_section.translation_key
+        captions = [photo.caption_text for photo in gallery.photos.order_by("sort_order")]
+        assert captions == [photo["caption"] for photo in spec["photos"]]
+
+    @pytest.mark.parametrize("code", LANGUAGES)
     def test_each_edition_has_its_most_read(self, code):
         read = teasers.most_read(locale(code).pk, limit=5)
         latest = teasers.latest(locale(code).pk, limit=5)
@@ -182,7 +193,7 @@ class TestEditions:
     def test_every_page_of_the_edition_is_served_under_its_prefix(self, client, code):
         home = HomePage.objects.get(locale__language_code=code)
         pages = [home, *home.get_descendants().live().exclude(depth__gt=4).type(SectionPage)]
-        pages += list(articles_in(code))
+        pages += [*articles_in(code), *GalleryPage.objects.filter(locale__language_code=code)]
         newest = articles_in(code).order_by("-published_at").first()
         for page in pages:
             url = page.get_url()
