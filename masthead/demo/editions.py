@@ -9,8 +9,9 @@ the language switcher and hreflang links find each page's counterpart.
 Most articles are the edition's own stories. An article with `translates` is the
 edition's translation of the English story with that slug (stories from the 160-article
 plan, chosen because their text is short and neutral); it shares the English page's
-translation_key, lead picture and byline, and goes up some minutes after it. A smaller
-demo may not have that English story: the translation then runs as a story of its own.
+translation_key, lead picture and byline, and goes up at least TRANSLATION_DELAY after
+it. A smaller demo may not have that English story: the translation then runs as a
+story of its own.
 
 Arabic slugs are Latin transliterations, so shared links stay readable instead of
 turning into percent-encoded Arabic; titles, tags and text are in Arabic script.
@@ -48,8 +49,6 @@ class Edition:
     """What one edition's build wrote: its articles (with their ages, for Most Read)
     and everything to index at the end."""
 
-    language: str
-    home: HomePage
     articles: list = field(default_factory=list)
     ages: list = field(default_factory=list)  # objects with age_minutes, one per article
     written: list = field(default_factory=list)
@@ -78,7 +77,7 @@ def write_edition(language, room, english):
     regions = translated_snippets(room.regions, locale, data["regions"], Region, "name")
     topics = translated_snippets(room.topics, locale, data["coverage"], Coverage, "title")
     authors = edition_authors(data["authors"], user=room.user, offset=len(room.authors))
-    edition = Edition(language=language, home=home)
+    edition = Edition()
     edition.written = [home, *sections.values(), *regions.values(), *topics.values()]
     edition.written += plain_pages(room, home, locale, data)
     edition.written += [*authors.values(), *(a.photo for a in authors.values())]
@@ -263,9 +262,8 @@ class EditionDesk:
         if source is not None:
             published = max(published, source.published_at + TRANSLATION_DELAY)
             published = min(published, room.now - timedelta(minutes=2))
+        # A translation's `authors` are its English story's (tests check it).
         authors = [self.authors[slug] for slug in spec.get("authors", [])]
-        if source is not None:
-            authors = [link.author for link in source.article_authors.all()]
         page = ArticlePage(
             title=spec["headline"],
             slug=spec["slug"],
