@@ -2,7 +2,8 @@
 
 It fills an empty site with a month of invented news: sections, pages, regions, authors,
 coverage topics, articles with pictures, breaking lines, view counts for Most Read, and
-the LIVE TV channel's page with its schedule and live blogs.
+the LIVE TV channel's page with its schedule and live blogs; then the Arabic and Spanish
+editions, written in their languages (editions.py, docs/demo.md).
 It runs once: when any article exists it says so and changes nothing. The plan comes
 from `plan.make_plan`, so every run writes the same stories in the same order; only the
 dates move, because they are set relative to now.
@@ -21,6 +22,7 @@ from django.utils import timezone
 from masthead.analytics.models import ArticleView
 from masthead.demo import plan as planning
 from masthead.demo import skeleton, text, visual
+from masthead.demo.editions import write_editions
 from masthead.demo.indexing import index_now, indexing_deferred
 from masthead.demo.liveblogs import live_blogs
 from masthead.demo.videos import write_videos
@@ -114,8 +116,12 @@ def write_demo(count, *, clips, say):
         pictures = visual.write(room)
         say("Videos and series" + (", drawing clips with ffmpeg…" if clips else "…"))
         videos, uploaded = write_videos(room, clips=clips)
+        say("The Arabic and Spanish editions…")
+        editions = write_editions(room)
     say("Indexing for search and usage…")
     index_now(room.written + room.pages + breaking + blogs + pictures + videos)
+    for edition in editions:
+        index_now(edition.written + edition.articles)
     return Summary(
         articles=len(room.pages),
         videos=sum(isinstance(page, VideoPage) for page in videos),
@@ -124,7 +130,8 @@ def write_demo(count, *, clips, say):
         breaking=len(breaking),
         live_blogs=len(blogs),
         live_updates=updates,
-        view_rows=record_views(room.pages, plans, now=now),
+        view_rows=record_views(room.pages, plans, now=now)
+        + sum(record_views(e.articles, e.ages, now=now) for e in editions),
     )
 
 
