@@ -26,19 +26,21 @@ SMALL, LARGE = 10, 300
 # Structured data (masthead/syndication) added: the breadcrumb trail (one query for the
 # page's ancestors) on sections, stories and plain pages; the publisher's logo setting on
 # the home page and stories; on stories, their tags and lead-image crops for JSON-LD.
+# Editions +1 on every page below the home: one query for the page's live translations,
+# which the language links and hreflang share (edition homes come from the cache).
 BUDGETS = {
     "home": 38,
     # Sections +1: one query asks whether the section holds galleries or infographs.
-    "section": 21,
-    "section, a deep page": 21,
-    "subsection": 22,
-    "article": 43,
+    "section": 22,
+    "section, a deep page": 22,
+    "subsection": 23,
+    "article": 44,
     "region": 15,
     "tag": 15,
     "author": 15,
     "authors directory": 12,
     "coverage": 19,
-    "standard page": 14,
+    "standard page": 15,
 }
 # Where a small archive leaves a block empty, the page skips that block's queries.
 FEWER_WHEN_SMALL = {
