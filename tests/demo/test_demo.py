@@ -95,7 +95,7 @@ class TestSmallDemo:
             assert pinned[0].published_at >= pinned[1].published_at
 
     def test_ten_active_breaking_items_some_attributed_some_linked(self):
-        items = ticker_items(limit=50)
+        items = ticker_items("en", limit=50)
         assert len(items) == 10
         now = timezone.now()
         assert all(now - timedelta(hours=2) <= i.created_at <= now for i in items)

@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from masthead.core.editions import edition_homes, edition_name
@@ -77,11 +78,12 @@ def region_links(context, home):
     return {"regions": list(regions), "home": home, "request": context.get("request")}
 
 
-@register.inclusion_tag("live/includes/ticker.html")
-def breaking_ticker():
-    """The ticker as the page is rendered (so it reads with JavaScript off); open pages
-    then follow the edition's breaking.json for new and retracted lines."""
-    return {"items": ticker_items(), "live_url": reverse("breaking_json")}
+@register.inclusion_tag("live/includes/ticker.html", takes_context=True)
+def breaking_ticker(context):
+    """The edition's ticker as the page is rendered (so it reads with JavaScript off); open
+    pages then follow the edition's breaking.json for new and retracted lines."""
+    edition = context.get("LANGUAGE_CODE") or get_language()
+    return {"items": ticker_items(edition), "live_url": reverse("breaking_json")}
 
 
 def page_in_editions(context):
