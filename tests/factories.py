@@ -17,7 +17,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from masthead.analytics.models import ArticleView
@@ -360,7 +360,9 @@ def translate(page, code, *, title=None, slug=None, publish=True, **fields):
     """The page's translation into edition `code`, the way simple translation's *Translate*
     makes it (a draft copy under the parent's translation), published unless told not to."""
     with without_indexing():
-        translation = page.specific.copy_for_translation(Locale.objects.get(language_code=code))
+        copy = page.specific.copy_for_translation(Locale.objects.get(language_code=code))
+        # As the editor finds it: the draft, after the copy's signal handlers changed it.
+        translation = Page.objects.get(pk=copy.pk).specific.get_latest_revision_as_object()
         translation.title = title or translation.title
         translation.slug = slug or translation.slug
         for name, value in fields.items():
