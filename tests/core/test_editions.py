@@ -44,6 +44,13 @@ class TestRouting:
         assert response.headers["Location"] == "/en/news/politics/budget-vote/?ref=x"
         assert client.get(story.url).status_code == 200
 
+    def test_the_front_door_picks_an_open_edition(self, client, newsroom_ar):
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar,en;q=0.5", follow=True)
+        assert response.redirect_chain[-1][0] == "/ar/"
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE="es", follow=True)
+        assert [url for url, _status in response.redirect_chain] == ["/es/", "/en/"]
+        assert response.status_code == 200
+
     def test_an_edition_serves_its_own_home(self, client, newsroom_ar):
         response = client.get("/ar/")
         assert response.status_code == 200
