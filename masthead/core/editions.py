@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.translation import get_language_info
+from django.shortcuts import redirect
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
@@ -75,6 +76,15 @@ def in_default_edition(path, code):
     if not path.startswith(prefix):
         return f"/{default_edition()}/"
     return f"/{default_edition()}/{path[len(prefix) :]}"
+
+
+def closed_edition_redirect(request):
+    """For a reader in an edition that is not open (no live home): a temporary redirect to
+    the same address in the default edition; None in an open edition."""
+    code = get_language()
+    if code in edition_homes() or code == default_edition():
+        return None
+    return redirect(in_default_edition(request.get_full_path(), code))
 
 
 @receiver(page_published, sender=HomePage)

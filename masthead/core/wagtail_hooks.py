@@ -1,9 +1,8 @@
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import get_language
 from wagtail import hooks
 
-from masthead.core.editions import default_edition, edition_homes, in_default_edition
+from masthead.core.editions import closed_edition_redirect, edition_homes
 
 
 @hooks.register("before_serve_page")
@@ -15,12 +14,10 @@ def serve_within_edition(page, request, serve_args, serve_kwargs):
     under an Arabic interface. Its readers go to the same address in the default edition
     instead (a temporary redirect: the edition may open later).
     """
-    code = get_language()
-    home = edition_homes().get(code)
-    if home is None:
-        if code == default_edition():
-            return None  # nowhere else to send them: serve what there is
-        return redirect(in_default_edition(request.get_full_path(), code))
-    if page.locale_id != home.locale_id:
+    closed = closed_edition_redirect(request)
+    if closed is not None:
+        return closed
+    home = edition_homes().get(get_language())
+    if home is not None and page.locale_id != home.locale_id:
         raise Http404("This page belongs to another edition.")
     return None

@@ -69,6 +69,12 @@ class TestRouting:
         # Spanish has no home yet: its readers get the English story.
         assert client.get("/es/news/politics/budget-vote/").status_code == 302
 
+    def test_a_closed_editions_search_goes_to_the_default_edition(self, client, newsroom_ar):
+        response = client.get("/es/search/?q=budget")
+        assert response.status_code == 302
+        assert response.headers["Location"] == "/en/search/?q=budget"
+        assert client.get("/ar/search/?q=budget").status_code == 200
+
     def test_an_unpublished_edition_home_closes_the_edition(self, client, newsroom_ar):
         assert client.get("/ar/").status_code == 200
         newsroom_ar["ar_home"].unpublish()

@@ -141,8 +141,9 @@ def ticker_changed(*editions):
 
 @receiver(post_save, sender=BreakingItem)
 @receiver(post_delete, sender=BreakingItem)
-def _line_changed(instance, **kwargs):
-    ticker_changed(instance.edition)
+def _line_changed(instance, raw=False, **kwargs):
+    if not raw:  # loading fixtures: no open page to tell, and the locale may not be loaded
+        ticker_changed(instance.edition)
 
 
 @receiver(page_published)
