@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test lint format migrations demo clean
+.PHONY: run test lint format migrations messages demo clean
 
 $(BIN)/masthead: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ format: $(BIN)/masthead
 
 migrations: $(BIN)/masthead
 	$(BIN)/python manage.py makemigrations
+
+## Re-extract interface strings into masthead/locale/*/django.po and compile the .mo files.
+## Needs GNU gettext (apt install gettext); the site and the tests only read the .mo files.
+messages: $(BIN)/masthead
+	cd masthead && ../$(BIN)/masthead makemessages --all --add-location file --no-obsolete
+	cd masthead && ../$(BIN)/masthead compilemessages
 
 demo: $(BIN)/masthead
 	$(BIN)/masthead migrate

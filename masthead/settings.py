@@ -189,6 +189,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # translates it, never as an automatic alias of the English page (docs/editions.md).
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Each edition's date and time formats (masthead/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["masthead.formats"]
 USE_I18N = True
 USE_TZ = True
 # Times are stored in UTC and shown in the edition's time zone.

@@ -61,6 +61,14 @@ def _find_edition_homes():
     }
 
 
+def readable(model):
+    """Pages of this type that readers may open now: published for those with an embargo
+    rule (stories, videos, galleries, infographs), live for the others. A private
+    translation of a public page is an edge not worth the view-restriction query."""
+    manager = model.objects
+    return manager.published() if hasattr(manager, "published") else Page.objects.live()
+
+
 def default_edition():
     return settings.LANGUAGE_CODE
 

@@ -194,14 +194,14 @@ class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
 
     @path("regions/<str:slug>/", name="region")
     def region(self, request, slug):
-        from masthead.news import teasers
+        from masthead.media import mixed
         from masthead.news.models import Region
 
         region = get_object_or_404(Region, locale_id=self.locale_id, slug=slug)
         return self._listing(
             request,
             "news/term_page.html",
-            teasers.by_region(region),
+            mixed.by_region(region),
             region=region,
             term=region.name,
             kicker=_("Region"),
@@ -209,13 +209,13 @@ class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
 
     @path("tags/<str:slug>/", name="tag")
     def tag(self, request, slug):
-        from masthead.news import teasers
+        from masthead.media import mixed
 
         tag = get_object_or_404(Tag, slug=slug)
         return self._listing(
             request,
             "news/term_page.html",
-            teasers.by_tag(tag, self.locale_id),
+            mixed.by_tag(tag, self.locale_id),
             tag=tag,
             term=tag.name,
             kicker=_("Tag"),
@@ -234,14 +234,14 @@ class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
 
     @path("authors/<str:slug>/", name="author")
     def author(self, request, slug):
-        from masthead.news import teasers
+        from masthead.media import mixed
         from masthead.news.models import Author
 
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
         return self._listing(
             request,
             "news/author_page.html",
-            teasers.by_author(author, self.locale_id),
+            mixed.by_author(author, self.locale_id),
             author=author,
         )
 
@@ -313,7 +313,7 @@ class ContactPage(AbstractForm):
         form = super().get_form(*args, **kwargs)
         form.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
-            label="Leave this field empty",
+            label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         return form

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+from wagtail.models import Site
 
 
 @require_GET
@@ -27,6 +28,11 @@ def healthz(request):
 
 
 def page_not_found(request, exception=None):
+    # In the edition of the address (/ar/... is in Arabic: LocaleMiddleware read the prefix),
+    # with its navigation and a front-page link to that edition's home, not the site root's.
+    site = Site.find_for_request(request)
+    if site is not None:
+        request._masthead_home = site.root_page.localized.specific  # see edition_home
     return render(request, "404.html", status=404)
 
 

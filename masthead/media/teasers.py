@@ -1,17 +1,16 @@
-"""The queries behind every list of videos: a video section, a series, an episode's
-neighbours, "More videos". Like `news/teasers.py`, each runs a fixed number of queries
-however many videos the archive holds, and starts from the one definition of published.
+"""The queries behind lists of videos: a series, an episode's neighbours, "More videos"
+(a video section mixes videos and stories: media/mixed.py). Like `news/teasers.py`, each
+runs a fixed number of queries however many videos the archive holds, and starts from
+the one definition of published.
 """
 
 import json
 
-from django.db.models import CharField, Value
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from masthead.media.models import SeriesPage, VideoPage
-from masthead.news import teasers as news_teasers
-from masthead.news.models import ArticlePage, SectionPage
+from masthead.news.models import SectionPage
 
 
 def published(locale_id=None):
@@ -29,53 +28,6 @@ def as_teasers(videos):
         .prefetch_related("poster__renditions")
         .order_by("-published_at", "-pk")
     )
-
-
-class SectionListing:
-    """A video section's videos and stories in one list, newest first, for a Paginator.
-
-    One query counts, one picks the page's rows from both kinds (a UNION of ids and
-    times), then one query per kind fetches that page's teasers: a fixed cost whatever
-    the size of the archive.
-    """
-
-    def __init__(self, section):
-        def rows(queryset, kind):
-            return (
-                queryset.descendant_of(section)
-                .order_by()
-                .values_list("pk", "published_at", Value(kind, output_field=CharField()))
-            )
-
-        self.rows = rows(published(section.locale_id), "video").union(
-            rows(news_teasers.published(section.locale_id), "article"), all=True
-        )
-
-    def count(self):
-        return self.rows.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, key):
-        if not isinstance(key, slice):
-            return self[key : key + 1][0]
-        picked = list(self.rows.order_by("-published_at", "-pk")[key])
-        found = {}
-        video_ids = [pk for pk, _, kind in picked if kind == "video"]
-        article_ids = [pk for pk, _, kind in picked if kind == "article"]
-        if video_ids:
-            found |= {
-                ("video", v.pk): v for v in as_teasers(VideoPage.objects.filter(pk__in=video_ids))
-            }
-        if article_ids:
-            articles = news_teasers.as_teasers(ArticlePage.objects.filter(pk__in=article_ids))
-            found |= {("article", a.pk): a for a in articles}
-        return [found[(kind, pk)] for pk, _, kind in picked if (kind, pk) in found]
-
-
-def section_listing(section):
-    return SectionListing(section)
 
 
 def series_in(section, *, limit=12):

@@ -8,9 +8,9 @@ simply age out. This is the token approach of `masthead/live/pulse.py`, with its
 
 Two things bound how long a body is kept, besides the token:
 
-- an embargo: a live story whose publication time is still ahead changes every feed and
-  sitemap at that moment with no signal to mark it, so no body outlives the next
-  publication time;
+- an embargo: a live story (or video, gallery, infograph) whose publication time is still
+  ahead changes feeds and sitemaps at that moment with no signal to mark it, so no body
+  outlives the next publication time;
 - the cache itself: with Redis every web process shares the token, so a change made in
   the admin or by the worker reaches all of them at once (SHARED_TTL only bounds memory);
   with the local-memory cache each process has its own token, and the worker runs in
@@ -48,16 +48,18 @@ def _version():
 
 
 def next_embargo_lifts():
-    """When the next live story under embargo becomes visible, or None."""
-    from masthead.news.models import ArticlePage
+    """When the next live page under embargo (of any kind) becomes visible, or None."""
+    from masthead.media.mixed import KINDS
 
-    return (
-        ArticlePage.objects.live()
-        .filter(published_at__gt=timezone.now())
-        .order_by("published_at")
+    now = timezone.now()
+    waiting = [
+        kind.model.objects.live()
+        .filter(published_at__gt=now)
+        .order_by()
         .values_list("published_at", flat=True)
-        .first()
-    )
+        for kind in KINDS.values()
+    ]
+    return waiting[0].union(*waiting[1:], all=True).order_by("published_at").first()
 
 
 def _timeout():

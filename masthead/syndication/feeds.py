@@ -1,13 +1,15 @@
-"""RSS 2.0 and Atom feeds of the latest stories of a scope (see scopes.py).
+"""RSS 2.0 and Atom feeds of the latest stories, videos, galleries and infographs of a
+scope (see scopes.py).
 
 Django's syndication framework writes the XML; the two generators below add what news
 readers and aggregators look for beyond the basics: the lead image as `media:content`
 (Media RSS, with its width, height and type), the update time, and the full text
 (`content:encoded` in RSS, `<content>` in Atom) when editors allow it in Settings.
 
-A feed runs a fixed number of queries whatever the size of the archive: one for its 30
-stories with their lead images, then one each for their renditions, authors, tags and
-sections, and the edition homes that author links hang from.
+A feed runs a fixed number of queries whatever the size of the archive: one picks its 30
+newest items across kinds (media/mixed.py); then, for each kind among them, one for the
+items with their lead images, one each for renditions, authors and tags; one labels all
+of them with their sections, and one reads the edition homes that author links hang from.
 """
 
 import mimetypes
@@ -22,8 +24,7 @@ from django.utils.text import Truncator
 from wagtail.rich_text import expand_db_html
 
 from masthead.core.models import HomePage
-from masthead.news import teasers
-from masthead.news.models import ArticleAuthor, ArticleTag
+from masthead.media import mixed
 from masthead.syndication.models import SyndicationSettings
 
 FEED_LENGTH = 30
@@ -137,76 +138,99 @@ class ScopeFeed(Feed):
         return self.site_name
 
     def items(self, scope):
-        articles = teasers.as_teasers(scope.articles)
-        if self.full_text:
-            articles = articles.defer(None)  # the body too
-        articles = articles.prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-            ),
-            Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
-        )
-        return teasers.with_sections(articles[:FEED_LENGTH])
+        def fetch(kind, ids):
+            pages = kind.teasers(kind.model.objects.filter(pk__in=ids))
+            if self.full_text and kind.name == "article":
+                pages = pages.defer(None)  # the body too
+            return kind.finish(pages.prefetch_related(*bylines_and_tags(kind)))
 
-    # -- each story --------------------------------------------------------------------
+        return mixed.MixedListing(scope.pages, fetch=fetch)[:FEED_LENGTH]
 
-    def item_title(self, article):
-        return article.title
+    # -- each item ---------------------------------------------------------------------
 
-    def item_link(self, article):
-        return article.get_url(self.request)
+    def item_title(self, item):
+        return item.title
 
-    def item_description(self, article):
-        return article.search_description or article.standfirst
+    def item_link(self, item):
+        return item.get_url(self.request)
 
-    def item_guid(self, article):
-        # Stable when a story is renamed or moved, unlike its address.
-        published = article.first_published_at or article.published_at
-        return f"tag:{self.request.get_host()},{published:%Y-%m-%d}:article:{article.pk}"
+    def item_description(self, item):
+        return item.search_description or item.standfirst
+
+    def item_guid(self, item):
+        # Stable when a page is renamed or moved, unlike its address.
+        published = item.first_published_at or item.published_at
+        host = self.request.get_host()
+        return f"tag:{host},{published:%Y-%m-%d}:{item.teaser_kind}:{item.pk}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, article):
-        return article.published_at
+    def item_pubdate(self, item):
+        return item.published_at
 
-    def item_updateddate(self, article):
-        return max(filter(None, [article.published_at, article.updated_at]))
+    def item_updateddate(self, item):
+        return max(filter(None, [item.published_at, getattr(item, "updated_at", None)]))
 
-    def _authors(self, article):
-        return [link.author for link in article.article_authors.all()]
+    def _authors(self, item):
+        links = mixed.KINDS[item.teaser_kind].author.split("__")[0]
+        return [link.author for link in getattr(item, links).all()]
 
-    def item_author_name(self, article):
-        names = [author.name for author in self._authors(article)]
+    def item_author_name(self, item):
+        names = [author.name for author in self._authors(item)]
         return ", ".join(names) if names else self.site_name
 
-    def item_author_link(self, article):
-        authors = self._authors(article)
-        home = self.homes.get(article.locale_id)
+    def item_author_link(self, item):
+        authors = self._authors(item)
+        home = self.homes.get(item.locale_id)
         if not authors or home is None:
             return None
         path = home.url + home.reverse_subpage("author", args=[authors[0].slug]).lstrip("/")
         return self.request.build_absolute_uri(path)
 
-    def item_categories(self, article):
-        section = [article.section.title] if article.section else []
-        return section + [item.tag.name for item in article.tagged_items.all()]
+    def item_categories(self, item):
+        section = [item.section.title] if item.section else []
+        return section + [tagged.tag.name for tagged in item.tagged_items.all()]
 
-    def item_extra_kwargs(self, article):
+    def item_extra_kwargs(self, item):
         extra = {}
-        if article.lead_image:
-            rendition = article.lead_image.get_rendition(FEED_IMAGE)
+        image, caption = feed_image(item)
+        if image:
+            rendition = image.get_rendition(FEED_IMAGE)
             extra["media"] = {
                 "url": self.request.build_absolute_uri(rendition.url),
                 "type": mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",
                 "width": rendition.width,
                 "height": rendition.height,
-                "caption": Truncator(article.caption).chars(300),
-                "credit": article.lead_image.credit,
+                "caption": Truncator(caption).chars(300),
+                "credit": image.credit,
             }
-        if self.full_text:
-            extra["content_html"] = full_text_html(article)
+        if self.full_text and item.teaser_kind == "article":
+            extra["content_html"] = full_text_html(item)
         return extra
+
+
+def bylines_and_tags(kind):
+    """Prefetches of a kind's byline (in its order) and tags: one query each."""
+
+    def related(name):
+        return kind.model._meta.get_field(name).related_model.objects
+
+    links = kind.author.split("__")[0]
+    return [
+        Prefetch(links, queryset=related(links).select_related("author").order_by("sort_order")),
+        Prefetch("tagged_items", queryset=related("tagged_items").select_related("tag")),
+    ]
+
+
+def feed_image(item):
+    """(image, caption) that stands for an item in a feed: a story's lead image, a video's
+    poster, a gallery's cover, an infograph's chart; (None, "") when it has none."""
+    kind = item.teaser_kind
+    if kind == "article":
+        return item.lead_image, item.caption
+    image = {"video": "poster", "gallery": "cover", "infograph": "image"}[kind]
+    image = getattr(item, image)
+    return image, (image.caption if image else "")
 
 
 def feed_body(request, scope, kind, *, site_name):

@@ -1,7 +1,9 @@
-"""The lists of stories feeds are made of: the site, an edition, a section, a taxonomy term.
+"""The lists feeds are made of: the site, an edition, a section, a taxonomy term.
 
 A scope names its list (for the cache and the feed's title), the page readers see it on,
-and its stories: always `ArticlePage.objects.published()`, narrowed.
+and its pages: for each kind (stories, videos, galleries, infographs; see media/mixed.py)
+that kind's published pages, narrowed. The embargo rule's `published()` is always where
+they start. Coverage topics hold stories only.
 """
 
 from dataclasses import dataclass, field
@@ -9,8 +11,8 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from masthead.media.mixed import published_pages
 from masthead.news import teasers
-from masthead.news.models import ArticlePage
 
 
 @dataclass
@@ -19,7 +21,7 @@ class Scope:
     title: str  # what the list is called, e.g. "Politics" ("" for the site itself)
     description: str
     path: str  # the reader page of the list, relative to the site
-    articles: QuerySet = field(repr=False)
+    pages: dict[str, QuerySet] = field(repr=False)  # kind name -> its published pages
     language: str = ""
 
 
@@ -28,7 +30,7 @@ def _language(home):
 
 
 def site_scope():
-    return Scope("site", "", "", "/", ArticlePage.objects.published())
+    return Scope("site", "", "", "/", published_pages(None))
 
 
 def edition_scope(home, description=""):
@@ -37,7 +39,7 @@ def edition_scope(home, description=""):
         "",
         description,
         home.url,
-        teasers.published(home.locale_id),
+        published_pages(home.locale_id),
         _language(home),
     )
 
@@ -48,7 +50,10 @@ def section_scope(section, home):
         section.title,
         section.intro,
         section.url,
-        teasers.published(section.locale_id).descendant_of(section),
+        {
+            name: pages.descendant_of(section)
+            for name, pages in published_pages(section.locale_id).items()
+        },
         _language(home),
     )
 
@@ -63,7 +68,7 @@ def region_scope(region, home):
         region.name,
         _("Stories from %(region)s.") % {"region": region.name},
         _route(home, "region", region.slug),
-        teasers.published(region.locale_id).filter(regions=region),
+        published_pages(region.locale_id, lambda kind: {"regions": region}),
         _language(home),
     )
 
@@ -74,7 +79,7 @@ def tag_scope(tag, home):
         tag.name,
         _("Stories tagged %(tag)s.") % {"tag": tag.name},
         _route(home, "tag", tag.slug),
-        teasers.published(home.locale_id).filter(tagged_items__tag=tag),
+        published_pages(home.locale_id, lambda kind: {"tagged_items__tag": tag}),
         _language(home),
     )
 
@@ -85,7 +90,7 @@ def author_scope(author, home):
         author.name,
         author.bio or (_("Stories by %(author)s.") % {"author": author.name}),
         _route(home, "author", author.slug),
-        teasers.published(home.locale_id).filter(article_authors__author=author),
+        published_pages(home.locale_id, lambda kind: {kind.author: author}),
         _language(home),
     )
 
@@ -96,6 +101,6 @@ def coverage_scope(coverage, home):
         coverage.title,
         coverage.description,
         _route(home, "coverage", coverage.slug),
-        teasers.published(coverage.locale_id).filter(coverage=coverage),
+        {"article": teasers.published(coverage.locale_id).filter(coverage=coverage)},
         _language(home),
     )

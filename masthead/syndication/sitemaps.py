@@ -4,16 +4,18 @@ top-level section's stories (its subsections included), and the Google News site
     /sitemap.xml               the index: every sitemap below, with its latest lastmod
     /sitemap-en.xml            the English edition's home, sections, plain pages, regions,
                                authors and coverage topics
-    /sitemap-en-news.xml       the stories of /en/news/ (?p=2 and on past LIMIT stories)
+    /sitemap-en-news.xml       the stories, videos, galleries and infographs of /en/news/
+                               (?p=2 and on past `limit` of them)
     /news-sitemap.xml          stories published in the last 48 hours (Google News)
 
 A page that has translations in other editions lists every version as an hreflang
-alternate (<xhtml:link>), itself included, as search engines ask: one query per sitemap
-page, however many pages it lists.
+alternate (<xhtml:link>), itself included, as search engines ask: one query per page type
+on a sitemap page, however many pages it lists.
 
 A story's lastmod is its update time, else its publication time: the time its reader saw
-change. Every sitemap starts from `ArticlePage.objects.published()`, so an embargoed story
-appears at its publication time and not before.
+change. Every sitemap starts from the embargo rule's `published()` (news/models/embargo.py),
+so an embargoed story, video, gallery or infograph appears at its publication time and
+not before.
 """
 
 from datetime import timedelta
@@ -21,12 +23,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.db.models.functions import Coalesce
+from django.db.models import F, Max
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.models import Page
 
+from masthead.core.editions import readable
 from masthead.core.models import HomePage
+from masthead.media import mixed
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, Author, Coverage, Region, SectionPage
 
@@ -34,9 +38,16 @@ NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most this many stories from one sitemap
 
 
-def modified(article):
-    """When readers last saw the story change: updated, else published."""
-    return max(filter(None, [article.published_at, article.updated_at]))
+def modified(page):
+    """When readers last saw the page change: a story's update time, else its publication."""
+    return max(filter(None, [page.published_at, getattr(page, "updated_at", None)]))
+
+
+def changed_at(kind_name):
+    """`modified()` in SQL, for a kind's queryset."""
+    if kind_name == "article":
+        return Greatest("published_at", Coalesce("updated_at", "published_at"))
+    return F("published_at")
 
 
 def latest_modified(articles):
@@ -57,24 +68,28 @@ class TranslationAlternates:
     def page_of(self, item):
         return item
 
-    def readable(self):
-        """Where the versions come from: live pages (stories: published ones). The listed
-        pages are public already; a private translation of one is an edge not worth the
-        view-restriction query."""
-        return Page.objects.live()
-
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         pages = [self.page_of(url["item"]) for url in urls]
-        keys = {page.translation_key for page in pages if page is not None}
-        versions = {}
-        found = self.readable().filter(translation_key__in=keys).select_related("locale")
-        for version in found.only("url_path", "translation_key", "locale__language_code"):
-            versions.setdefault(version.translation_key, []).append(version)
+        versions = versions_of([page for page in pages if page is not None])
         for url, page_ in zip(urls, pages, strict=True):
             if page_ is not None and len(versions.get(page_.translation_key, [])) > 1:
                 url["alternates"] = alternates(url["location"], versions[page_.translation_key])
         return urls
+
+
+def versions_of(pages):
+    """{translation key: the versions readers may open} for these pages, in one query per
+    page type among them (stories, videos, galleries, infographs obey their embargo)."""
+    keys_by_model = {}
+    for page in pages:
+        keys_by_model.setdefault(type(page), set()).add(page.translation_key)
+    versions = {}
+    for model, keys in keys_by_model.items():
+        found = readable(model).filter(translation_key__in=keys).select_related("locale")
+        for version in found.only("url_path", "translation_key", "locale__language_code"):
+            versions.setdefault(version.translation_key, []).append(version)
+    return versions
 
 
 def alternates(location, versions):
@@ -114,7 +129,8 @@ class EditionPagesSitemap(TranslationAlternates, Sitemap):
             Page.objects.live()
             .public()
             .descendant_of(home, inclusive=True)
-            .not_type(ArticlePage)
+            # Pages with a publication time are in their section's sitemap, embargo obeyed.
+            .not_type(*(kind.model for kind in mixed.KINDS.values()))
             .order_by("path")
         )
         items = []
@@ -153,37 +169,49 @@ class EditionPagesSitemap(TranslationAlternates, Sitemap):
         return latest_modified(teasers.published(self.home.locale_id))
 
 
+def located(kind, ids):
+    """A sitemap page's pages of one kind, with only what a location and lastmod need."""
+    fields = ["pk", "path", "url_path", "published_at", "translation_key"]
+    if kind.name == "article":
+        fields.append("updated_at")
+    return kind.model.objects.filter(pk__in=ids).only(*fields)
+
+
 class SectionStoriesSitemap(TranslationAlternates, Sitemap):
-    """The stories of a top-level section and its subsections, newest first."""
+    """Everything with a publication time in a top-level section and its subsections:
+    stories, videos, galleries and infographs, newest first."""
 
     limit = 5000
-
-    def readable(self):
-        return ArticlePage.objects.published()
 
     def __init__(self, section):
         super().__init__()
         self.section = section
 
-    def articles(self):
-        return teasers.published(self.section.locale_id).descendant_of(self.section)
+    def published(self):
+        """{kind name: that kind's published pages in the section}."""
+        section = self.section
+        return {
+            name: kind.published(section.locale_id).descendant_of(section)
+            for name, kind in mixed.KINDS.items()
+        }
 
     def items(self):
-        return (
-            self.articles()
-            .defer_streamfields()
-            .only("pk", "path", "url_path", "published_at", "updated_at", "translation_key")
-            .order_by("-published_at", "-pk")
-        )
+        return mixed.MixedListing(self.published(), fetch=located, sections=False)
 
-    def location(self, article):
-        return page_path(article)
+    def location(self, page):
+        return page_path(page)
 
-    def lastmod(self, article):
-        return modified(article)
+    def lastmod(self, page):
+        return modified(page)
 
     def get_latest_lastmod(self):
-        return latest_modified(self.articles())
+        # One query for the whole section: the newest change among all kinds.
+        changes = [
+            pages.order_by().annotate(changed=changed_at(name)).values_list("changed", flat=True)
+            for name, pages in self.published().items()
+        ]
+        union = changes[0].union(*changes[1:], all=True)
+        return union.order_by("-changed").first()
 
 
 def all_sitemaps():

@@ -263,7 +263,7 @@ class TestErrors:
         assert response.status_code == 500
         tree = parse(response)
         assert text_of(tree.find(".//h1")) == "Something went wrong on our side"
-        assert tree.xpath("//a/@href") == ["/"]
+        assert tree.xpath("//a/@href") == ["/en/"]  # the edition of the address
         assert not tree.xpath("//link[@rel='stylesheet'] | //script")
 
     def test_an_error_while_rendering_gets_the_500_page(self, site_settings, monkeypatch):

@@ -32,6 +32,7 @@ def make_gallery(
     standfirst="Pictures from a week on the road.",
     authors=(),
     tags=(),
+    regions=(),
     published_at=None,
     live=True,
 ):
@@ -53,6 +54,7 @@ def make_gallery(
     for order, (image, caption, credit) in enumerate(zip(images, captions, credits, strict=True)):
         photo = GalleryPhoto(image=image, caption=caption, credit=credit, sort_order=order)
         gallery.photos.add(photo)
+    gallery.regions = list(regions)
     for order, author in enumerate(authors):
         gallery.page_authors.add(GalleryAuthor(author=author, sort_order=order))
     if tags:
@@ -76,6 +78,8 @@ def make_infograph(
     data_file=None,
     standfirst="A year of rain at five stations, in one chart.",
     authors=(),
+    tags=(),
+    regions=(),
     published_at=None,
     live=True,
 ):
@@ -91,8 +95,11 @@ def make_infograph(
         live=live,
         first_published_at=published_at if live else None,
     )
+    infograph.regions = list(regions)
     for order, author in enumerate(authors):
         infograph.page_authors.add(InfographAuthor(author=author, sort_order=order))
+    if tags:
+        infograph.tags.add(*tags)
     with factories.without_indexing():
         section.add_child(instance=infograph)
     return infograph

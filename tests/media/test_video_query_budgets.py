@@ -18,9 +18,10 @@ SMALL, LARGE = 3, 30
 # Video sections are sections: +1 for the breadcrumb trail of their structured data.
 # Editions +1 on every page: the page's translations (language links and hreflang).
 BUDGETS = {
-    "videos section": 26,
-    "video subsection": 27,  # and its series strip
-    "video subsection, page 2": 27,
+    # +1 since stories in a video section are labelled with their subsection (mixed.py).
+    "videos section": 27,
+    "video subsection": 28,  # and its series strip
+    "video subsection, page 2": 28,
     "series": 21,
     "episode": 29,
     "uploaded video": 26,

@@ -35,9 +35,12 @@ BUDGETS = {
     "section, a deep page": 22,
     "subsection": 23,
     "article": 44,
-    "region": 15,
-    "tag": 15,
-    "author": 15,
+    # Region, tag and author pages +2 (media/mixed.py): one query picks the page's rows
+    # from stories, videos, galleries and infographs; one labels stories with sections.
+    # Each other kind on the page adds its own teaser query (tests/media/test_mixed.py).
+    "region": 17,
+    "tag": 17,
+    "author": 17,
     "authors directory": 12,
     "coverage": 19,
     "standard page": 15,

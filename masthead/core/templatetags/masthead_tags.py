@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from masthead.core.editions import edition_homes, edition_name
+from masthead.core.editions import edition_homes, edition_name, readable
 from masthead.core.models import HomePage
 from masthead.live.models import ticker_items
-from masthead.news.models import ArticlePage, Region
+from masthead.news.models import Region
 
 register = template.Library()
 
@@ -111,11 +111,10 @@ def page_in_editions(context):
 
 
 def readable_translations(page):
-    """The page and its translations that readers may open now (stories: the embargo rule)."""
-    pages = (
-        ArticlePage.objects.published() if isinstance(page, ArticlePage) else Page.objects.live()
-    )
-    return pages.filter(translation_key=page.translation_key).only("url_path", "locale_id")
+    """The page and its translations that readers may open now (the embargo rule for the
+    pages that have one)."""
+    pages = readable(type(page)).filter(translation_key=page.translation_key)
+    return pages.only("url_path", "locale_id")
 
 
 @register.inclusion_tag("core/includes/language_links.html", takes_context=True)

@@ -28,12 +28,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from masthead.live.pulse import pulse_changed
 from masthead.news.blocks import ImageBlock, QuoteBlock
+from masthead.news.models.embargo import PublishedQuerySet
 
 UPDATES_PER_PAGE = 20  # on the page, and in the live document open pages poll
 KEY_EVENTS_LIMIT = 12
@@ -78,16 +78,9 @@ class LiveBlogStatus(models.TextChoices):
     ENDED = "ended", "Ended: no more updates"
 
 
-class LiveBlogQuerySet(PageQuerySet):
-    def published(self):
-        """Live, and not behind a view restriction (as ArticlePage.objects.published())."""
-        from masthead.news.models.articles import restricted_paths
-
-        blogs = self.live()
-        private = Q()
-        for path in restricted_paths():
-            private |= Q(path__startswith=path)
-        return blogs.exclude(private) if private else blogs
+class LiveBlogQuerySet(PublishedQuerySet):
+    # A live blog is out as soon as it is live: it has no publication time to wait for.
+    embargo_field = None
 
 
 LiveBlogManager = PageManager.from_queryset(LiveBlogQuerySet)

@@ -4,6 +4,7 @@ the same information for screen readers and search, and optionally the data behi
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
 from django.db import models
+from django.utils.translation import gettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -23,7 +24,7 @@ MIN_DESCRIPTION = 200
 DATA_FORMATS = {
     "csv": ("CSV", "text/csv"),
     "xlsx": (
-        "Excel spreadsheet",
+        gettext_lazy("Excel spreadsheet"),  # shown beside the download link
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
     "json": ("JSON", "application/json"),

@@ -1,25 +1,22 @@
 """What galleries and infographs share with articles: a standfirst, a byline, a
 publication time that obeys the embargo, and the same idea of "published".
 
-`ArticleQuerySet.published()` is the one definition of "a reader may see this now" (live,
-public, its time has come). It reads only Wagtail's fields and `published_at`, so visual
-pages carry a `published_at` too and use that very queryset instead of a copy of it.
+`news.models.embargo` is the one definition of "a reader may see this now" (live, public,
+its time has come): visual pages carry a `published_at` and take its queryset and mixin.
 """
 
 from django import forms
 from django.db import models
-from django.http import Http404
-from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Page, PageManager
 
-from masthead.news.models.articles import ArticleQuerySet
+from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
 
-VisualPageManager = PageManager.from_queryset(ArticleQuerySet)
+VisualPageManager = PageManager.from_queryset(PublishedQuerySet)
 
 
-class VisualPage(Page):
+class VisualPage(EmbargoedPage, Page):
     """Abstract: a page told mainly in pictures, filed in a section like a story."""
 
     standfirst = models.TextField(
@@ -50,18 +47,8 @@ class VisualPage(Page):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if self.live and self.published_at is None:
-            self.published_at = self.first_published_at or timezone.now()
+        self.stamp_publication_time()
         return super().save(*args, **kwargs)
-
-    def is_published(self):
-        return self.published_at is not None and self.published_at <= timezone.now()
-
-    def serve(self, request, *args, **kwargs):
-        # Under embargo the page is not there yet for readers (previews still work).
-        if not self.is_published() and not getattr(request, "is_preview", False):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
 
     def authors(self):
         links = self.page_authors.select_related("author")

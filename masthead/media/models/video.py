@@ -8,13 +8,12 @@ is a `VideoPage` under it. A `VideoSectionPage` is a section whose listing shows
 and running times: the five Videos subsections are video sections.
 
 "Published" means what it means for articles: live, public and its time has come
-(`ArticleQuerySet.published`, reused rather than written twice).
+(`news.models.embargo`, the same rule as stories).
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -33,9 +32,10 @@ from wagtail.search import index
 
 from masthead.core.pagination import paginate
 from masthead.media import embeds, video_uploads
-from masthead.news.models import ArticleQuerySet, SectionPage
+from masthead.news.models import SectionPage
+from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
 
-VideoManager = PageManager.from_queryset(ArticleQuerySet)
+VideoManager = PageManager.from_queryset(PublishedQuerySet)
 
 
 def clock(seconds):
@@ -128,12 +128,10 @@ class VideoSectionPage(SectionPage):
         verbose_name = "video section"
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.media import teasers
+        from masthead.media import mixed, teasers
 
         context = Page.get_context(self, request, *args, **kwargs)
-        context["page_obj"] = paginate(
-            request, teasers.section_listing(self), per_page=20, teasers=True
-        )
+        context["page_obj"] = paginate(request, mixed.in_section(self), per_page=20, teasers=True)
         context["series_list"] = teasers.series_in(self)
         context["subsections"] = self.get_children().live().in_menu().specific()
         return context
@@ -182,7 +180,7 @@ class VideoTag(TaggedItemBase):
     )
 
 
-class VideoPage(Page):
+class VideoPage(EmbargoedPage, Page):
     standfirst = models.TextField(
         max_length=600, help_text="The summary under the title: one or two sentences."
     )
@@ -282,8 +280,6 @@ class VideoPage(Page):
         "video platform shown behind a click-to-play button."
     )
 
-    teaser_kind = "video"  # listings that mix stories and videos draw this one differently
-
     class Meta:
         verbose_name = "video"
         indexes = [models.Index(fields=["-published_at"], name="video_published_idx")]
@@ -297,8 +293,7 @@ class VideoPage(Page):
     def save(self, *args, **kwargs):
         if self.video_file_id and not self.duration:
             self.duration = self.video_file.duration
-        if self.live and self.published_at is None:
-            self.published_at = self.first_published_at or timezone.now()
+        self.stamp_publication_time()
         return super().save(*args, **kwargs)
 
     # -- what templates read -------------------------------------------------------------
@@ -318,15 +313,6 @@ class VideoPage(Page):
     def authors(self):
         links = self.video_authors.select_related("author")
         return [link.author for link in links]
-
-    def is_published(self):
-        return self.published_at is not None and self.published_at <= timezone.now()
-
-    def serve(self, request, *args, **kwargs):
-        # Like a story: not there for readers before its publication time.
-        if not self.is_published() and not getattr(request, "is_preview", False):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from masthead.media import teasers

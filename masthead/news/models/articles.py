@@ -5,14 +5,10 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
-from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -24,58 +20,27 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from masthead.news.blocks import ArticleBodyBlock
+from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
 from masthead.search.arabic import index_text
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 class ArticleType(models.TextChoices):
-    NEWS = "news", "News"
-    OPINION = "opinion", "Opinion"
-    ANALYSIS = "analysis", "Analysis"
-    BLOG = "blog", "Blog"
-    FEATURE = "feature", "Feature"
+    # Readers see these labels beside a story's section, so they are translated.
+    NEWS = "news", pgettext_lazy("article type", "News")
+    OPINION = "opinion", pgettext_lazy("article type", "Opinion")
+    ANALYSIS = "analysis", pgettext_lazy("article type", "Analysis")
+    BLOG = "blog", pgettext_lazy("article type", "Blog")
+    FEATURE = "feature", pgettext_lazy("article type", "Feature")
 
 
-RESTRICTED_PATHS_KEY = "masthead:restricted-paths"
-
-
-def restricted_paths():
-    """Tree paths under a view restriction (login, password, groups), cached until one changes.
-
-    Wagtail's `public()` reads every restriction on every call; a page builds several lists,
-    so that was one query per list. The signal handlers below drop the cache on any change.
-    """
-    paths = cache.get(RESTRICTED_PATHS_KEY)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(RESTRICTED_PATHS_KEY, paths, timeout=None)
-    return paths
-
-
-@receiver([post_save, post_delete], sender=PageViewRestriction)
-def forget_restricted_paths(**kwargs):
-    cache.delete(RESTRICTED_PATHS_KEY)
-
-
-class ArticleQuerySet(PageQuerySet):
-    def published(self):
-        """The one definition of "a reader may see this story now".
-
-        Live (Wagtail's scheduled publishing has run), not behind a view restriction, and
-        its publication time has come. Listings, feeds, sitemaps, search and the API all
-        start from here.
-        """
-        articles = self.live().filter(published_at__lte=timezone.now())
-        private = Q()
-        for path in restricted_paths():
-            private |= Q(path__startswith=path)
-        return articles.exclude(private) if private else articles
+class ArticleQuerySet(PublishedQuerySet):
+    """Stories: published as `embargo.PublishedQuerySet` defines it."""
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
@@ -87,7 +52,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(EmbargoedPage, Page):
     standfirst = models.TextField(
         help_text="The summary under the headline: one or two sentences.", max_length=600
     )
@@ -213,8 +178,7 @@ class ArticlePage(Page):
         noted = self.latest_note_time()
         if noted and (self.updated_at is None or noted > self.updated_at):
             self.updated_at = noted
-        if self.live and self.published_at is None:
-            self.published_at = self.first_published_at or timezone.now()
+        self.stamp_publication_time()
         return super().save(*args, **kwargs)
 
     # -- what templates read -------------------------------------------------------------
@@ -235,15 +199,6 @@ class ArticlePage(Page):
             "author__photo__renditions"
         )
         return [link.author for link in links]
-
-    def is_published(self):
-        return self.published_at is not None and self.published_at <= timezone.now()
-
-    def serve(self, request, *args, **kwargs):
-        # A story whose publication time has not come is not there yet for readers.
-        if not self.is_published() and not getattr(request, "is_preview", False):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from masthead.news import teasers
@@ -269,8 +224,9 @@ class ArticleAuthor(Orderable):
 
 
 class NoteKind(models.TextChoices):
-    CORRECTION = "correction", "Correction"
-    UPDATE = "update", "Update"
+    # Shown to readers at the foot of the story, before the note's time.
+    CORRECTION = "correction", pgettext_lazy("note at the foot of a story", "Correction")
+    UPDATE = "update", pgettext_lazy("note at the foot of a story", "Update")
 
 
 class ArticleNote(Orderable):

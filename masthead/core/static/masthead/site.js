@@ -134,7 +134,6 @@ function setUpTicker() {
   };
 
   pause.dataset.pauseLabel = pause.textContent;
-  pause.dataset.playLabel = pause.dataset.playLabel || "Play";
   ticker.querySelector("[data-ticker-prev]").addEventListener("click", () => { setPaused(true); show(index - 1); });
   ticker.querySelector("[data-ticker-next]").addEventListener("click", () => { setPaused(true); show(index + 1); });
   pause.addEventListener("click", () => setPaused(!paused));

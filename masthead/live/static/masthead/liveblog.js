@@ -28,8 +28,10 @@ function setUp(blog) {
   const newer = (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
   const placeOf = (element) => order(element.dataset.posted, element.dataset.update);
 
-  const label = (count) =>
-    count === 1 ? button.dataset.oneLabel : button.dataset.manyLabel.replace("{n}", count);
+  // "3 new updates" in the page's language: one phrase per plural category, from the page.
+  const labels = JSON.parse(button.dataset.countLabels);
+  const plural = new Intl.PluralRules(document.documentElement.lang);
+  const label = (count) => (labels[plural.select(count)] ?? labels.other).replace("{n}", count);
 
   function offer() {
     button.hidden = pending.length === 0;

@@ -15,7 +15,11 @@ function setUpSuggestions(form) {
   list.id = `${input.id}-suggestions`;
   list.className = "site-search-list";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", input.labels?.[0]?.textContent.trim() || "Suggestions");
+  list.setAttribute("aria-label", input.labels[0].textContent.trim());
+  // "3 suggestions" in the page's language: one phrase per plural category, from the page.
+  const labels = JSON.parse(form.dataset.countLabels);
+  const plural = new Intl.PluralRules(document.documentElement.lang);
+  const counted = (count) => (labels[plural.select(count)] ?? labels.other).replace("{n}", count);
   list.hidden = true;
   const status = document.createElement("p");
   status.className = "visually-hidden";
@@ -77,7 +81,7 @@ function setUpSuggestions(form) {
     const open = items.length > 0;
     list.hidden = !open;
     input.setAttribute("aria-expanded", String(open));
-    status.textContent = open ? `${items.length} ${items.length === 1 ? "suggestion" : "suggestions"}` : "";
+    status.textContent = open ? counted(items.length) : "";
   }
 
   function go(index) {
