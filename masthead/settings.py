@@ -185,6 +185,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic")), ("es", _("Spanish"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Each edition has its own agenda: a story reaches another edition only when someone
+# translates it, never as an automatic alias of the English page (docs/editions.md).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 # Each edition's date and time formats (masthead/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["masthead.formats"]

@@ -17,6 +17,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
+from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from masthead.analytics.models import ArticleView
@@ -62,8 +63,9 @@ def _next():
 
 
 def home_page():
-    """The English edition's home, created by the data migration."""
-    return HomePage.objects.get(depth=2)
+    """The English edition's home, created by the data migration (the site's root page;
+    other editions' homes are its translations)."""
+    return HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
 
 
 def png_file(name="picture.png", size=(64, 36), colour=(150, 40, 50)):
@@ -352,3 +354,25 @@ def build_newsroom():
         "election": election,
         "floods": floods,
     }
+
+
+def translate(page, code, *, title=None, slug=None, publish=True, **fields):
+    """The page's translation into edition `code`, the way simple translation's *Translate*
+    makes it (a draft copy under the parent's translation), published unless told not to."""
+    with without_indexing():
+        copy = page.specific.copy_for_translation(Locale.objects.get(language_code=code))
+        # As the editor finds it: the draft, after the copy's signal handlers changed it.
+        translation = Page.objects.get(pk=copy.pk).specific.get_latest_revision_as_object()
+        translation.title = title or translation.title
+        translation.slug = slug or translation.slug
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        revision = translation.save_revision()
+        if publish:
+            revision.publish()
+    return translation.specific_class.objects.get(pk=translation.pk)
+
+
+def open_edition(code, title=None):
+    """Edition `code`'s home page: the English home translated and published."""
+    return translate(home_page(), code, title=title or f"Home ({code})")

@@ -450,7 +450,7 @@ PATHS = {
     "/breaking": {
         "get": {
             "operationId": "listBreaking",
-            "summary": "The breaking-news ticker's active lines, in the desk's order.",
+            "summary": "The edition's breaking-news ticker: its active lines, in the desk's order.",
             "parameters": [EDITION],
             "responses": {
                 "200": ok(

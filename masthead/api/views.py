@@ -290,7 +290,7 @@ def article(request, article_id):
 @api_view
 def breaking(request):
     code, _home = _edition(request)
-    document, valid_for = ticker_document()
+    document, valid_for = ticker_document(code)
     max_age = MAX_AGE["breaking"]
     if valid_for is not None:  # never cached past the moment its first line expires
         max_age = max(0, min(max_age, int(valid_for)))

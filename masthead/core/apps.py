@@ -20,4 +20,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
+        from masthead.core import editions  # noqa: F401 - connects its signal receivers
+
         post_migrate.connect(ensure_edition_locales, sender=self)

@@ -335,7 +335,6 @@ def breaking_lines(specs, articles, locale, *, now):
     from masthead.demo.build import BREAKING_EXPIRY
 
     by_slug = {page.slug: page for page in articles}
-    per_edition = any(f.name == "locale" for f in BreakingItem._meta.get_fields())
     items = []
     for i, spec in enumerate(specs):
         article = by_slug[spec["article"]] if "article" in spec else None
@@ -345,8 +344,7 @@ def breaking_lines(specs, articles, locale, *, now):
             article=article,
             created_at=now - timedelta(minutes=6 + i * 13),
             expires_at=now + BREAKING_EXPIRY,
+            locale=locale,
         )
-        if per_edition:
-            item.locale = locale
         items.append(item)
     return BreakingItem.objects.bulk_create(items)

@@ -3,10 +3,12 @@ hooks or code."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from masthead.live.models import BreakingItem, ticker_changed
 from masthead.webhooks.events import breaking_event
@@ -14,16 +16,19 @@ from masthead.webhooks.events import breaking_event
 DEFAULT_EXPIRY = timedelta(hours=6)
 
 
-def breaking_post(*, text, attribution="", article=None, expires_in=DEFAULT_EXPIRY):
-    """Put a line at the top of the ticker now; it comes down by itself after `expires_in`."""
+def breaking_post(*, text, attribution="", article=None, expires_in=DEFAULT_EXPIRY, edition=None):
+    """Put a line at the top of an edition's ticker now (the default edition's unless
+    told); it comes down by itself after `expires_in`."""
     now = timezone.now()
+    locale = Locale.objects.get(language_code=edition or settings.LANGUAGE_CODE)
     item = BreakingItem.objects.create(
+        locale=locale,
         text=text.strip(),
         attribution=attribution.strip(),
         article=article,
         created_at=now,
         expires_at=now + expires_in if expires_in else None,
-        position=_top_position(),
+        position=_top_position(locale.pk),
     )
     breaking_event(event="breaking.posted", item=item)
     return item
@@ -32,7 +37,7 @@ def breaking_post(*, text, attribution="", article=None, expires_in=DEFAULT_EXPI
 def breaking_added(*, item):
     """A line saved some other way (the *Breaking* admin screen) joins the desk's flow:
     on top of the ticker, announced to webhooks like a posted one."""
-    item.position = _top_position(excluding=item)
+    item.position = _top_position(item.locale_id, excluding=item)
     item.save(update_fields=["position"])
     breaking_event(event="breaking.posted", item=item)
     return item
@@ -44,8 +49,8 @@ def breaking_deleted(*, item):
         breaking_event(event="breaking.retracted", item=item, now=True)
 
 
-def _top_position(excluding=None):
-    active = BreakingItem.objects.active()
+def _top_position(locale_id, excluding=None):
+    active = BreakingItem.objects.active().filter(locale_id=locale_id)
     if excluding is not None:
         active = active.exclude(pk=excluding.pk)
     top = active.aggregate(top=Min("position"))["top"]
@@ -62,12 +67,12 @@ def breaking_retract(*, item):
 
 @transaction.atomic
 def breaking_move(*, item, by):
-    """Move a line `by` places in the ticker's running order (-1: up, 1: down).
+    """Move a line `by` places in its edition's running order (-1: up, 1: down).
 
-    The active lines are renumbered 0..n-1 in their new order, so ties left by older
-    lines or concurrent posts never make a move a no-op.
+    The edition's active lines are renumbered 0..n-1 in their new order, so ties left by
+    older lines or concurrent posts never make a move a no-op.
     """
-    lines = list(BreakingItem.objects.active().select_for_update())
+    lines = list(BreakingItem.objects.active().filter(locale_id=item.locale_id).select_for_update())
     if item not in lines:
         return item
     index = lines.index(item)
@@ -76,7 +81,7 @@ def breaking_move(*, item, by):
     for position, line in enumerate(lines):
         line.position = position
     BreakingItem.objects.bulk_update(lines, ["position"])
-    ticker_changed()  # bulk_update sends no signals
+    ticker_changed(item.edition)  # bulk_update sends no signals
     return lines[target]
 
 

@@ -25,7 +25,8 @@ class BreakingViewSet(SnippetViewSet):
     menu_label = "Breaking"
     menu_order = 150
     add_to_admin_menu = True
-    list_display = ["text", "attribution", "created_at", "expires_at"]
+    list_display = ["text", "attribution", "locale", "created_at", "expires_at"]
+    list_filter = ["locale"]
     ordering = ["-created_at"]
 
 
@@ -38,6 +39,17 @@ def breaking_line_created(request, instance):
         breaking_added(item=instance)
 
 
+def tickers():
+    """Each open edition's active lines, in its running order (one query). The desk sees
+    links to drafts too (the ticker hides them until publication)."""
+    editions = views.desk_editions()
+    lines = BreakingItem.objects.active().filter(locale__language_code__in=dict(editions))
+    by_edition = {code: [] for code, _name in editions}
+    for item in lines.select_related("locale")[:60]:
+        by_edition[item.locale.language_code].append(item)
+    return [(name, by_edition[code]) for code, name in editions if by_edition[code]]
+
+
 class BreakingDeskPanel(Component):
     """First on the dashboard for those who run breaking news: three fields, one click."""
 
@@ -46,10 +58,10 @@ class BreakingDeskPanel(Component):
     order = 10
 
     def get_context_data(self, parent_context):
+        request = parent_context.get("request")
         return {
-            "form": views.BreakingDeskForm(),
-            # The desk sees links to drafts too (the ticker hides them until publication).
-            "items": list(BreakingItem.objects.active()[:20]),
+            "form": views.BreakingDeskForm(initial={"edition": views.editor_edition(request)}),
+            "tickers": tickers(),
             "csrf_token": parent_context.get("csrf_token"),
             "request": parent_context.get("request"),
         }

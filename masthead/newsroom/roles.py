@@ -58,7 +58,9 @@ def crud(model):
 
 
 MODEL_PERMISSIONS = {
-    REPORTER: ["wagtailadmin.access_admin"],
+    # Translating makes a draft copy in another edition (docs/editions.md): like writing a
+    # story, anyone may start one; publishing it is still an editor's call.
+    REPORTER: ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
 }
 MODEL_PERMISSIONS[EDITOR] = MODEL_PERMISSIONS[REPORTER] + [
     *crud("live.breakingitem"),

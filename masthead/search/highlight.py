@@ -11,17 +11,21 @@ from html import unescape
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from masthead.search.arabic import WORD_TAIL, unfolded_pattern
+
 SNIPPET_LENGTH = 240
 # Characters of context kept before the first match.
 LEAD_IN = 70
 
 
 def terms_pattern(terms):
-    """Words starting with any of the terms, in any case (so "elect" marks "Election")."""
+    """Words starting with any of the terms, in any case (so "elect" marks "Election"), and
+    as Arabic writes them (terms are folded: "احمد" marks "أَحْمَد")."""
     if not terms:
         return None
-    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE | re.UNICODE)
+    ordered = sorted(terms, key=len, reverse=True)
+    alternatives = "|".join(unfolded_pattern(term) for term in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives}){WORD_TAIL}", re.IGNORECASE | re.UNICODE)
 
 
 def mark(text, pattern):

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError
 from django.utils import timezone
 
+from masthead.search.arabic import fold, search_term
+
 # A query longer than this is cut (with a note on the page); headlines are far shorter.
 MAX_QUERY_LENGTH = 200
 # Words beyond this are dropped: each one is another clause for the engine to combine.
@@ -61,7 +63,9 @@ def clean_query(raw):
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
     terms = []
-    for word in WORD_RE.findall(text.lower()):
+    # Folded like the index (masthead/search/arabic.py): "أَحْمَد" searches as "احمد".
+    for word in WORD_RE.findall(fold(text).lower()):
+        word = search_term(word)
         if word not in terms:
             terms.append(word)
     return Query(text=text, terms=terms[:MAX_TERMS], truncated=truncated, typed=bool(text))
@@ -123,7 +127,7 @@ def relevance(scores):
 
 
 def headline_factor(title, terms):
-    words = set(WORD_RE.findall(title.lower()))
+    words = {search_term(word) for word in WORD_RE.findall(fold(title).lower())}
     found = sum(1 for term in terms if any(word.startswith(term) for word in words))
     if not found:
         return 1.0

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from masthead.core.editions import closed_edition_redirect
 from masthead.core.models import HomePage
 from masthead.core.pagination import paginate
 from masthead.news import teasers
@@ -59,6 +60,9 @@ def results_for(hits, terms, request):
 
 @require_GET
 def search_page(request):
+    closed = closed_edition_redirect(request)
+    if closed is not None:
+        return closed
     locale, home = edition()
     if home is not None:
         # base.html's header finds the edition's home here instead of asking again.

@@ -8,6 +8,10 @@ top-level section's stories (its subsections included), and the Google News site
                                (?p=2 and on past `limit` of them)
     /news-sitemap.xml          stories published in the last 48 hours (Google News)
 
+A page that has translations in other editions lists every version as an hreflang
+alternate (<xhtml:link>), itself included, as search engines ask: one query per page type
+on a sitemap page, however many pages it lists.
+
 A story's lastmod is its update time, else its publication time: the time its reader saw
 change. Every sitemap starts from the embargo rule's `published()` (news/models/embargo.py),
 so an embargoed story, video, gallery or infograph appears at its publication time and
@@ -15,13 +19,16 @@ not before.
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import F, Max
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.models import Page
 
+from masthead.core.editions import readable
 from masthead.core.models import HomePage
 from masthead.media import mixed
 from masthead.news import teasers
@@ -55,7 +62,59 @@ def page_path(page):
     return page.get_url_parts()[2]
 
 
-class EditionPagesSitemap(Sitemap):
+class TranslationAlternates:
+    """For sitemaps whose items are pages: each page's versions in every edition."""
+
+    def page_of(self, item):
+        return item
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        pages = [self.page_of(url["item"]) for url in urls]
+        versions = versions_of([page for page in pages if page is not None])
+        for url, page_ in zip(urls, pages, strict=True):
+            if page_ is not None and len(versions.get(page_.translation_key, [])) > 1:
+                url["alternates"] = alternates(url["location"], versions[page_.translation_key])
+        return urls
+
+
+def versions_of(pages):
+    """{translation key: the versions readers may open} for these pages, in one query per
+    page type among them (stories, videos, galleries, infographs obey their embargo)."""
+    keys_by_model = {}
+    for page in pages:
+        keys_by_model.setdefault(type(page), set()).add(page.translation_key)
+    versions = {}
+    for model, keys in keys_by_model.items():
+        found = readable(model).filter(translation_key__in=keys).select_related("locale")
+        for version in found.only("url_path", "translation_key", "locale__language_code"):
+            versions.setdefault(version.translation_key, []).append(version)
+    return versions
+
+
+def alternates(location, versions):
+    """<xhtml:link> entries for these versions of a page, with x-default (the default
+    edition's version) when there is one."""
+    scheme, host = urlsplit(location)[:2]
+    links = [
+        {
+            "lang_code": version.locale.language_code,
+            "location": f"{scheme}://{host}{page_path(version)}",
+        }
+        for version in sorted(versions, key=lambda v: edition_order(v.locale.language_code))
+    ]
+    default = [link for link in links if link["lang_code"] == settings.LANGUAGE_CODE]
+    if default:
+        links.append({"lang_code": "x-default", "location": default[0]["location"]})
+    return links
+
+
+def edition_order(code):
+    codes = [language for language, _name in settings.LANGUAGES]
+    return codes.index(code) if code in codes else len(codes)
+
+
+class EditionPagesSitemap(TranslationAlternates, Sitemap):
     """An edition's pages other than stories: their number follows the editors, not the
     archive. Listing pages (home, sections) are as fresh as their newest story."""
 
@@ -82,20 +141,23 @@ class EditionPagesSitemap(Sitemap):
                 lastmod = latest_modified(stories.descendant_of(page))
             else:
                 lastmod = page.last_published_at
-            items.append((page_path(page), lastmod))
+            items.append((page_path(page), lastmod, page))
         base = page_path(home)
 
         def route(name, slug):
             return base + home.reverse_subpage(name, args=[slug]).lstrip("/")
 
-        items.append((base + home.reverse_subpage("authors").lstrip("/"), None))
+        items.append((base + home.reverse_subpage("authors").lstrip("/"), None, None))
         for region in Region.objects.filter(locale_id=home.locale_id):
-            items.append((route("region", region.slug), None))
+            items.append((route("region", region.slug), None, None))
         for coverage in Coverage.objects.filter(locale_id=home.locale_id):
-            items.append((route("coverage", coverage.slug), None))
+            items.append((route("coverage", coverage.slug), None, None))
         for author in Author.objects.all():
-            items.append((route("author", author.slug), None))
+            items.append((route("author", author.slug), None, None))
         return items
+
+    def page_of(self, item):
+        return item[2]
 
     def location(self, item):
         return item[0]
@@ -109,13 +171,13 @@ class EditionPagesSitemap(Sitemap):
 
 def located(kind, ids):
     """A sitemap page's pages of one kind, with only what a location and lastmod need."""
-    fields = ["pk", "path", "url_path", "published_at"]
+    fields = ["pk", "path", "url_path", "published_at", "translation_key"]
     if kind.name == "article":
         fields.append("updated_at")
     return kind.model.objects.filter(pk__in=ids).only(*fields)
 
 
-class SectionStoriesSitemap(Sitemap):
+class SectionStoriesSitemap(TranslationAlternates, Sitemap):
     """Everything with a publication time in a top-level section and its subsections:
     stories, videos, galleries and infographs, newest first."""
 

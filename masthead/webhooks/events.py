@@ -85,6 +85,7 @@ def breaking_data(item):
     article = item.article
     return {
         "id": item.pk,
+        "edition": item.locale.language_code,
         "text": item.text,
         "attribution": item.attribution,
         "url": absolute_url(article) if article is not None else None,

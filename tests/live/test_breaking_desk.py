@@ -148,7 +148,7 @@ def test_develop_a_line_into_a_draft_story_in_one_click(client, newsroom):
     assert story.get_parent().specific == newsroom["news"]
     assert story.owner.username == "editor"
     # The draft is not linked from the ticker until it is published.
-    assert ticker_items()[0].article is None
+    assert ticker_items("en")[0].article is None
     assert editor.get(response["Location"]).status_code == 200
 
     # A second click opens the same draft rather than starting another.
@@ -157,7 +157,7 @@ def test_develop_a_line_into_a_draft_story_in_one_click(client, newsroom):
     assert ArticlePage.objects.filter(title="Bridge closed after crash").count() == 1
 
     story.save_revision().publish()
-    assert ticker_items()[0].article == story
+    assert ticker_items("en")[0].article == story
 
 
 def test_developed_stories_get_free_slugs(newsroom):

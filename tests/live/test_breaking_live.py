@@ -73,7 +73,7 @@ def test_served_from_the_cache_between_changes(client, site_settings, django_ass
 def test_it_stays_true_until_its_first_line_expires(site_settings):
     breaking_post(text="Short", expires_in=timedelta(seconds=40))
     breaking_post(text="Long", expires_in=timedelta(hours=2))
-    _data, valid_for = ticker_document()
+    _data, valid_for = ticker_document("en")
     assert 35 < valid_for <= 40
 
 

@@ -82,7 +82,7 @@ def test_active_queryset_and_limit(db):
     for number in range(12):
         factories.make_breaking(f"Line {number}", minutes_ago=number)
     factories.make_breaking("Gone", expires_in=-1)
-    items = ticker_items()
+    items = ticker_items("en")
     assert [item.text for item in items] == [f"Line {n}" for n in range(10)]
     assert "Gone" not in [item.text for item in BreakingItem.objects.active()]
 

@@ -365,7 +365,7 @@ def test_the_page_runs_the_same_queries_however_many_updates(blog, newsroom):
     add_updates(blog, 45, image)
     many, detail = page_queries(blog.url)
     assert few == many, f"{few} queries with 4 updates, {many} with 49\n{detail}"
-    assert many <= 30, detail
+    assert many <= 31, detail  # +1 since editions: the page's translations (language links)
     deep, _ = page_queries(blog.url + "?page=2")
     assert deep == many
 

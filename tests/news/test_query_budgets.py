@@ -26,13 +26,15 @@ SMALL, LARGE = 10, 300
 # Structured data (masthead/syndication) added: the breadcrumb trail (one query for the
 # page's ancestors) on sections, stories and plain pages; the publisher's logo setting on
 # the home page and stories; on stories, their tags and lead-image crops for JSON-LD.
+# Editions +1 on every page below the home: one query for the page's live translations,
+# which the language links and hreflang share (edition homes come from the cache).
 BUDGETS = {
     "home": 38,
     # Sections +1: one query asks whether the section holds galleries or infographs.
-    "section": 21,
-    "section, a deep page": 21,
-    "subsection": 22,
-    "article": 43,
+    "section": 22,
+    "section, a deep page": 22,
+    "subsection": 23,
+    "article": 44,
     # Region, tag and author pages +2 (media/mixed.py): one query picks the page's rows
     # from stories, videos, galleries and infographs; one labels stories with sections.
     # Each other kind on the page adds its own teaser query (tests/media/test_mixed.py).
@@ -41,7 +43,7 @@ BUDGETS = {
     "author": 17,
     "authors directory": 12,
     "coverage": 19,
-    "standard page": 14,
+    "standard page": 15,
 }
 # Where a small archive leaves a block empty, the page skips that block's queries.
 FEWER_WHEN_SMALL = {

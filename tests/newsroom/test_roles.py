@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from lxml import html
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from masthead.core.models import SiteSettings
@@ -118,7 +119,7 @@ def test_a_reporter_cannot_post_breaking_news(staff, db):
 def test_an_editor_posts_breaking_news(staff, db):
     response = staff[EDITOR].post(
         "/admin/snippets/live/breakingitem/add/",
-        {"text": "Bridge reopens", "attribution": "", "expires_at": ""},
+        {"locale": Locale.get_default().pk, "text": "Bridge reopens", "expires_at": ""},
     )
     assert response.status_code == 302
     assert BreakingItem.objects.filter(text="Bridge reopens").exists()

@@ -143,6 +143,7 @@ def test_the_breaking_desk_queues_posted_and_retracted(
     assert posted.event == "breaking.posted"
     assert posted.payload["data"] == {
         "id": item.pk,
+        "edition": "en",
         "text": "Ceasefire agreed",
         "attribution": "Our correspondent",
         "url": "https://news.example.org/en/news/politics/ceasefire-agreed/",
@@ -216,6 +217,7 @@ def test_lines_added_and_deleted_under_breaking_are_announced_too(
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.test import Client
+    from wagtail.models import Locale
 
     from masthead.live.models import BreakingItem
     from masthead.newsroom.roles import EDITOR
@@ -230,7 +232,13 @@ def test_lines_added_and_deleted_under_breaking_are_announced_too(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/admin/snippets/live/breakingitem/add/",
-            {"text": "Added under Breaking", "attribution": "", "article": "", "expires_at": ""},
+            {
+                "locale": Locale.objects.get(language_code="en").pk,
+                "text": "Added under Breaking",
+                "attribution": "",
+                "article": "",
+                "expires_at": "",
+            },
         )
     assert response.status_code == 302
     added = BreakingItem.objects.get(text="Added under Breaking")

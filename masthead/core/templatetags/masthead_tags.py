@@ -5,9 +5,10 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from masthead.core.editions import edition_homes, edition_name, readable
 from masthead.core.models import HomePage
 from masthead.live.models import ticker_items
 from masthead.news.models import Region
@@ -77,30 +78,96 @@ def region_links(context, home):
     return {"regions": list(regions), "home": home, "request": context.get("request")}
 
 
-@register.inclusion_tag("live/includes/ticker.html")
-def breaking_ticker():
-    """The ticker as the page is rendered (so it reads with JavaScript off); open pages
-    then follow the edition's breaking.json for new and retracted lines."""
-    return {"items": ticker_items(), "live_url": reverse("breaking_json")}
+@register.inclusion_tag("live/includes/ticker.html", takes_context=True)
+def breaking_ticker(context):
+    """The edition's ticker as the page is rendered (so it reads with JavaScript off); open
+    pages then follow the edition's breaking.json for new and retracted lines."""
+    edition = context.get("LANGUAGE_CODE") or get_language()
+    return {"items": ticker_items(edition), "live_url": reverse("breaking_json")}
+
+
+def page_in_editions(context):
+    """{language code: URL} of the page being rendered in every edition readers can open:
+    its own live (for stories: published) translations, else the edition's home.
+
+    One query for the page's translations (none on a home page, whose translations are the
+    cached edition homes), shared by the language links and the hreflang links.
+    """
+    request = context.get("request")
+    cached = getattr(request, "_masthead_editions", None)
+    if cached is not None:
+        return cached
+    homes = edition_homes()
+    urls = {code: home.url for code, home in homes.items()}
+    page = context.get("page")
+    if isinstance(page, Page) and not isinstance(page, HomePage) and page.depth > HOME_DEPTH:
+        codes = {home.locale_id: code for code, home in homes.items()}
+        for translation in readable_translations(page):
+            if translation.locale_id in codes:
+                urls[codes[translation.locale_id]] = translation.get_url(request)
+    if request is not None:
+        request._masthead_editions = urls
+    return urls
+
+
+def readable_translations(page):
+    """The page and its translations that readers may open now (the embargo rule for the
+    pages that have one)."""
+    pages = readable(type(page)).filter(translation_key=page.translation_key)
+    return pages.only("url_path", "locale_id")
 
 
 @register.inclusion_tag("core/includes/language_links.html", takes_context=True)
 def language_links(context):
-    """Links to the other editions (only those that exist; English alone for now)."""
+    """Links to the same page in the other editions that have it, else to their homes.
+
+    Editions whose home page is not live yet are left out.
+    """
     current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
-    editions = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        editions.append(
-            {
-                "code": code,
-                "label": code[:1].upper() + code[1:],
-                "name": info["name_local"],
-                "url": f"/{code}/",
-                "current": code == current,
-            }
-        )
+    urls = page_in_editions(context)
+    editions = [
+        {
+            "code": code,
+            "label": code[:1].upper() + code[1:],
+            "name": edition_name(code),
+            "url": url,
+            "current": code == current,
+        }
+        for code, url in urls.items()
+    ]
     return {"editions": editions}
+
+
+@register.inclusion_tag("core/includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for a Wagtail page in each edition that has it.
+
+    x-default is where a reader with no matching language lands: "/" (which picks an
+    edition from the browser's languages) for the home page, else the default edition's
+    version of the page when it has one.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page):
+        return {"alternates": []}
+    is_home = isinstance(page, HomePage)
+    if is_home and request.path != page.get_url(request):
+        return {"alternates": []}  # a listing routed under the home, such as a region's
+    urls = page_in_editions(context)
+    homes = edition_homes()
+    alternates = [
+        (code, request.build_absolute_uri(url))
+        for code, url in urls.items()
+        if is_home or url != homes[code].url
+    ]
+    default = dict(alternates).get(settings.LANGUAGE_CODE)
+    if is_home:
+        default = request.build_absolute_uri("/")
+    if len(alternates) < 2:
+        return {"alternates": []}  # no other edition has this page
+    if default:
+        alternates.append(("x-default", default))
+    return {"alternates": alternates}
 
 
 @register.simple_tag(takes_context=True)

@@ -10,6 +10,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
 from masthead.live.pulse import pulse_changed
@@ -19,6 +20,11 @@ def default_expiry():
     return timezone.now() + timedelta(hours=6)
 
 
+def default_edition_locale():
+    """A line goes to the default edition unless the desk picks another."""
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE).pk
+
+
 class BreakingQuerySet(models.QuerySet):
     def active(self, now=None):
         now = now or timezone.now()
@@ -26,8 +32,19 @@ class BreakingQuerySet(models.QuerySet):
             "position", "-created_at"
         )
 
+    def in_edition(self, edition):
+        return self.filter(locale__language_code=edition)
+
 
 class BreakingItem(models.Model):
+    # Each edition has its own ticker: its newsroom breaks its own news, in its language.
+    locale = models.ForeignKey(
+        Locale,
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=default_edition_locale,
+        verbose_name="edition",
+    )
     text = models.CharField(max_length=280, help_text="One line, as it should read.")
     attribution = models.CharField(
         max_length=120,
@@ -53,6 +70,7 @@ class BreakingItem(models.Model):
     objects = BreakingQuerySet.as_manager()
 
     panels = [
+        FieldPanel("locale"),
         FieldPanel("text"),
         FieldPanel("attribution"),
         FieldPanel("article"),
@@ -70,26 +88,31 @@ class BreakingItem(models.Model):
         now = now or timezone.now()
         return self.expires_at is None or self.expires_at > now
 
+    @property
+    def edition(self):
+        return self.locale.language_code
 
-def ticker_items(limit=10):
-    """Active breaking items in the desk's running order (newest first unless moved),
-    with their linked stories (one query).
+
+def ticker_items(edition, limit=10):
+    """The edition's active breaking items in the desk's running order (newest first
+    unless moved), with their linked stories (one query).
 
     A line may point at a story that is still a draft or under embargo; it is shown
     without the link until readers can open the story.
     """
-    items = list(BreakingItem.objects.active().select_related("article")[:limit])
+    lines = BreakingItem.objects.active().in_edition(edition)
+    items = list(lines.select_related("article")[:limit])
     for item in items:
         if item.article is not None and not (item.article.live and item.article.is_published()):
             item.article = None
     return items
 
 
-def ticker_document(limit=10):
-    """The ticker as JSON-ready data for open pages, and how long it stays true by itself
-    (until its first line expires)."""
+def ticker_document(edition, limit=10):
+    """The edition's ticker as JSON-ready data for open pages, and how long it stays true
+    by itself (until its first line expires)."""
     now = timezone.now()
-    items = ticker_items(limit)
+    items = ticker_items(edition, limit)
     lines = [
         {
             "id": item.pk,
@@ -110,20 +133,24 @@ def ticker_pulse_name(edition):
     return f"breaking:{edition}"
 
 
-def ticker_changed():
-    """Tell open pages the ticker changed (every edition's, until lines are per edition)."""
-    pulse_changed(*(ticker_pulse_name(code) for code, _name in settings.LANGUAGES))
+def ticker_changed(*editions):
+    """Tell open pages of these editions that their ticker changed (the others' readers
+    keep their cached copy)."""
+    pulse_changed(*(ticker_pulse_name(code) for code in editions))
 
 
 @receiver(post_save, sender=BreakingItem)
 @receiver(post_delete, sender=BreakingItem)
-def _line_changed(**kwargs):
-    ticker_changed()
+def _line_changed(instance, raw=False, **kwargs):
+    if not raw:  # loading fixtures: no open page to tell, and the locale may not be loaded
+        ticker_changed(instance.edition)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def _linked_story_changed(instance, **kwargs):
     # A line links to its story only while the story is published.
-    if BreakingItem.objects.active().filter(article_id=instance.pk).exists():
-        ticker_changed()
+    lines = BreakingItem.objects.active().filter(article_id=instance.pk)
+    editions = set(lines.values_list("locale__language_code", flat=True))
+    if editions:
+        ticker_changed(*editions)

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from masthead.news.blocks import ArticleBodyBlock
 from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
+from masthead.search.arabic import index_text
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -128,6 +129,9 @@ class ArticlePage(EmbargoedPage, Page):
         ),
         index.FilterField("article_type"),
         index.FilterField("published_at"),
+        # Arabic stories also under their folded spelling (masthead/search/arabic.py).
+        index.SearchField("folded_text"),
+        index.AutocompleteField("folded_title"),
     ]
 
     parent_page_types = ["news.SectionPage", "media.VideoSectionPage"]
@@ -150,6 +154,15 @@ class ArticlePage(EmbargoedPage, Page):
             elif block.block_type == "quote":
                 parts.append(block.value["text"])
         return " ".join(parts)
+
+    def folded_text(self):
+        """The headline, standfirst and body with Arabic spelling folded and the article
+        taken off, so a search matches with or without short vowels, hamza forms and the
+        like. Empty for a story with nothing Arabic (it is not indexed twice)."""
+        return index_text(" ".join([self.title, self.standfirst, self.body_text()]))
+
+    def folded_title(self):
+        return index_text(self.title)
 
     def compute_reading_minutes(self):
         words = len(WORD_RE.findall(f"{self.standfirst} {self.body_text()}"))

@@ -1,0 +1,181 @@
+"""Editions: each language's pages are served only under its own prefix, and every page
+links to itself in the other editions (or to their homes) and says so in hreflang."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests import factories
+from tests.conftest import parse
+
+
+@pytest.fixture
+def newsroom_ar(newsroom):
+    """The English newsroom with an Arabic edition: home, News and Politics translated."""
+    arabic_home = factories.open_edition("ar", title="الرئيسية")
+    news = factories.translate(newsroom["politics"].get_parent(), "ar", title="أخبار")
+    politics = factories.translate(newsroom["politics"], "ar", title="سياسة")
+    return {**newsroom, "ar_home": arabic_home, "ar_news": news, "ar_politics": politics}
+
+
+def edition_links(response):
+    tree = parse(response)
+    return [
+        (a.get("hreflang"), a.get("href"), a.get("aria-current"))
+        for a in tree.xpath("//nav[contains(@class, 'editions')]//a")
+    ]
+
+
+def hreflang(response):
+    tree = parse(response)
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in tree.xpath("//head/link[@rel='alternate'][@hreflang]")
+    }
+
+
+class TestRouting:
+    def test_an_edition_without_a_home_sends_readers_to_the_default_edition(self, client, newsroom):
+        story = factories.make_article(newsroom["politics"], "Budget vote", slug="budget-vote")
+        assert client.get("/ar/").headers["Location"] == "/en/"
+        response = client.get("/es/news/politics/budget-vote/?ref=x")
+        assert response.status_code == 302
+        assert response.headers["Location"] == "/en/news/politics/budget-vote/?ref=x"
+        assert client.get(story.url).status_code == 200
+
+    def test_the_front_door_picks_an_open_edition(self, client, newsroom_ar):
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar,en;q=0.5", follow=True)
+        assert response.redirect_chain[-1][0] == "/ar/"
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE="es", follow=True)
+        assert [url for url, _status in response.redirect_chain] == ["/es/", "/en/"]
+        assert response.status_code == 200
+
+    def test_an_edition_serves_its_own_home(self, client, newsroom_ar):
+        response = client.get("/ar/")
+        assert response.status_code == 200
+        assert response.context["page"].pk == newsroom_ar["ar_home"].pk
+        assert parse(response).get("lang") == "ar"
+
+    def test_pages_resolve_only_within_their_edition(self, client, newsroom_ar):
+        english = factories.make_article(newsroom_ar["politics"], "Budget vote", slug="budget-vote")
+        assert english.url == "/en/news/politics/budget-vote/"
+        # The Arabic tree has no such story: not the English one under an Arabic interface.
+        assert client.get("/ar/news/politics/budget-vote/").status_code == 404
+        arabic = factories.translate(english, "ar", title="التصويت على الميزانية")
+        assert arabic.url == "/ar/news/politics/budget-vote/"
+        response = client.get("/ar/news/politics/budget-vote/")
+        assert parse(response).findtext(".//h1").strip() == "التصويت على الميزانية"
+        # Spanish has no home yet: its readers get the English story.
+        assert client.get("/es/news/politics/budget-vote/").status_code == 302
+
+    def test_a_closed_editions_search_goes_to_the_default_edition(self, client, newsroom_ar):
+        response = client.get("/es/search/?q=budget")
+        assert response.status_code == 302
+        assert response.headers["Location"] == "/en/search/?q=budget"
+        assert client.get("/ar/search/?q=budget").status_code == 200
+
+    def test_an_unpublished_edition_home_closes_the_edition(self, client, newsroom_ar):
+        assert client.get("/ar/").status_code == 200
+        newsroom_ar["ar_home"].unpublish()
+        assert client.get("/ar/").headers["Location"] == "/en/"
+
+
+class TestLanguageLinks:
+    def test_only_editions_with_a_home_are_linked(self, client, newsroom):
+        links = edition_links(client.get("/en/"))
+        assert links == [("en", "/en/", "true")]
+
+    def test_a_story_links_to_its_translation(self, client, newsroom_ar):
+        english = factories.make_article(newsroom_ar["politics"], "Budget vote", slug="budget-vote")
+        factories.translate(english, "ar", title="التصويت على الميزانية", slug="tasweet")
+        factories.open_edition("es")
+        assert edition_links(client.get(english.url)) == [
+            ("en", "/en/news/politics/budget-vote/", "true"),
+            ("ar", "/ar/news/politics/tasweet/", None),
+            ("es", "/es/", None),  # no Spanish version of the story: the edition's home
+        ]
+        assert edition_links(client.get("/ar/news/politics/tasweet/")) == [
+            ("en", "/en/news/politics/budget-vote/", None),
+            ("ar", "/ar/news/politics/tasweet/", "true"),
+            ("es", "/es/", None),
+        ]
+
+    def test_draft_and_embargoed_translations_are_not_linked(self, client, newsroom_ar):
+        english = factories.make_article(newsroom_ar["politics"], "Budget vote", slug="budget-vote")
+        factories.translate(english, "ar", slug="draft", publish=False)
+        assert ("ar", "/ar/", None) in edition_links(client.get(english.url))
+        other = factories.make_article(newsroom_ar["politics"], "Tax plan", slug="tax-plan")
+        later = timezone.now() + timedelta(hours=2)
+        factories.translate(other, "ar", slug="embargoed", published_at=later)
+        assert ("ar", "/ar/", None) in edition_links(client.get(other.url))
+
+    def test_a_section_links_to_its_translation(self, client, newsroom_ar):
+        links = edition_links(client.get("/en/news/politics/"))
+        assert ("ar", "/ar/news/politics/", None) in links
+
+
+class TestHreflang:
+    def test_home_pages_name_each_other_and_x_default_is_the_chooser(self, client, newsroom_ar):
+        assert hreflang(client.get("/ar/")) == {
+            "en": "http://localhost/en/",
+            "ar": "http://localhost/ar/",
+            "x-default": "http://localhost/",
+        }
+
+    def test_a_story_names_its_live_translations(self, client, newsroom_ar):
+        english = factories.make_article(newsroom_ar["politics"], "Budget vote", slug="budget-vote")
+        factories.translate(english, "ar", slug="tasweet")
+        factories.open_edition("es")
+        assert hreflang(client.get("/ar/news/politics/tasweet/")) == {
+            "en": "http://localhost/en/news/politics/budget-vote/",
+            "ar": "http://localhost/ar/news/politics/tasweet/",
+            "x-default": "http://localhost/en/news/politics/budget-vote/",
+        }
+
+    def test_an_untranslated_story_has_no_alternates(self, client, newsroom_ar):
+        english = factories.make_article(newsroom_ar["politics"], "Budget vote", slug="budget-vote")
+        assert hreflang(client.get(english.url)) == {}
+
+    def test_listings_under_the_home_claim_no_alternates(self, client, newsroom_ar):
+        factories.make_article(newsroom_ar["politics"], regions=[newsroom_ar["europe"]])
+        response = client.get("/en/regions/europe/")
+        assert response.status_code == 200
+        assert hreflang(response) == {}
+
+
+class TestQueryBudgets:
+    """An Arabic page costs no more than its English original (tests/news/test_query_budgets.py
+    holds the budgets against a large archive)."""
+
+    @pytest.fixture
+    def pairs(self, newsroom_ar):
+        stories = []
+        for number in range(4):
+            english = factories.make_article(
+                newsroom_ar["politics"],
+                f"Story {number}",
+                lead_image=factories.make_image(),
+                authors=[newsroom_ar["writer"]],
+                tags=["Budget"],
+            )
+            stories.append((english, factories.translate(english, "ar", title=f"خبر {number}")))
+        return stories
+
+    def count(self, client, url):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        assert client.get(url).status_code == 200  # renditions and caches warm
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    def test_arabic_home_and_story_cost_the_same_as_english(self, client, pairs):
+        from tests.news.test_query_budgets import BUDGETS
+
+        english, arabic = pairs[-1]
+        # No more (the Arabic edition has no regions or coverage topics, so it may skip some).
+        assert self.count(client, "/ar/") <= self.count(client, "/en/") <= BUDGETS["home"]
+        assert self.count(client, arabic.url) <= self.count(client, english.url)
+        assert self.count(client, english.url) <= BUDGETS["article"]
