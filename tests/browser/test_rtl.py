@@ -243,3 +243,21 @@ def test_axe_finds_no_serious_problems_in_each_edition(demo_site, new_page, path
         for violation in serious_axe_violations(page):
             problems.append(f"{language_code} {kind}: {violation}")
     assert not problems, "axe-core found serious problems:\n" + "\n".join(problems)
+
+
+def test_infograph_zoom_keeps_its_centre_right_to_left(demo_site, new_page):
+    """In a right-to-left page the zoom stage scrolls from its right edge (scrollLeft runs
+    negative): zooming in must still keep the middle of the graphic in the middle."""
+    from masthead.media.models import InfographPage
+
+    infograph = InfographPage.objects.live().order_by("-published_at").first()
+    page = visit(new_page, demo_site, infograph.url)
+    page.evaluate("() => document.documentElement.setAttribute('dir', 'rtl')")
+    page.locator(".infograph-zoom").click()
+    zoom = page.locator("dialog.zoom")
+    expect(zoom.locator(".zoom-image")).to_have_js_property("complete", True)
+    zoom.get_by_role("button", name="Zoom in").click()
+    stage = zoom.locator(".zoom-stage")
+    overflow, offset = stage.evaluate("(el) => [el.scrollWidth - el.clientWidth, -el.scrollLeft]")
+    assert overflow > 0, "zoomed in, the graphic is wider than the stage"
+    assert abs(offset - overflow / 2) <= 2, "the view stays on the graphic's middle"
