@@ -91,6 +91,25 @@ ARABIC = EditionText(
             section="news",
             tags=["ثقافة"],
         ),
+        # Short stories that fill the front page's Latest column.
+        Story(
+            title="شركة Nordlicht تفتتح مصنعاً للألواح الشمسية يوفر 1,200 وظيفة",
+            standfirst="يبدأ الإنتاج في الربع الأول من عام 2027.",
+            paragraphs=["قال مدير المشروع Kofi Lindqvar إن المصنع سينتج 500 ميغاواط سنوياً."],
+            section="economy",
+        ),
+        Story(
+            title="وفد من 12 دولة يزور العاصمة لبحث التعاون في مجال المياه",
+            standfirst="تستمر الزيارة ثلاثة أيام وتشمل جولات ميدانية.",
+            paragraphs=["يرأس الوفد السفير Idris Falkner."],
+            section="politics",
+        ),
+        Story(
+            title="ارتفاع عدد ركاب القطارات إلى 3.4 مليون راكب في أكتوبر",
+            standfirst="الزيادة هي الأكبر منذ افتتاح الخط الجديد في 2024.",
+            paragraphs=["سجل خط Line 2 وحده 900,000 رحلة خلال الشهر."],
+            section="news",
+        ),
     ],
     gallery_title="صور: مهرجان الربيع في 12 لقطة",
     gallery_standfirst="ألوان المهرجان السنوي في ساحة المدينة القديمة، يوماً بعد يوم.",
