@@ -141,6 +141,19 @@ def test_arabic_home_is_the_english_home_mirrored(demo_site, new_page, paths, sc
         lead, rail = box(page, ".front-lead"), box(page, ".front-rail")
         assert (centre(lead) > centre(rail)) is leads_right
 
+    # A sub-menu opens under its section, lined up on the section's starting edge.
+    for page, rtl in ((english, False), (arabic, True)):
+        item = page.locator("#site-nav .nav-item.has-sub").first
+        item.locator("summary").click()
+        menu = item.locator(".sub-menu ul")
+        expect(menu).to_be_visible()
+        item_box, menu_box = item.bounding_box(), menu.bounding_box()
+        if rtl:
+            right = item_box["x"] + item_box["width"]
+            assert abs(menu_box["x"] + menu_box["width"] - right) < 2
+        else:
+            assert abs(menu_box["x"] - item_box["x"]) < 2
+
     # The site's own settings are shared by every edition, so the English "about" text
     # reaches the Arabic footer: its characters keep their order, its alignment the page's.
     about = arabic.locator(".footer-about p[dir=auto]")
