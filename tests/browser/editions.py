@@ -175,7 +175,14 @@ def publish(page):
 
 
 def translate(page, locale, **fields):
-    """A published translation of `page` in `locale` (its parent translated first)."""
+    """A published translation of `page` in `locale` (its parent translated first).
+
+    When the demo already has the translation (a demo with its own Arabic edition), that
+    one is used as it is.
+    """
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
     copy = page.specific.copy_for_translation(locale)
     for name, value in fields.items():
         setattr(copy, name, value)
