@@ -257,6 +257,24 @@ def write_gallery(text, parent, *, now, english_gallery, author):
     return gallery
 
 
+def refresh_content_types():
+    """Reload the process's content type cache from this database.
+
+    Tests that ran earlier in the process (on PostgreSQL, after the database was flushed
+    and reloaded) can leave ids in the cache that now name other models, and `.specific`
+    on the root page then finds the wrong class. The cache is filled for every model, not
+    just emptied: restoring the snapshot later saves rows whose signals look content types
+    up, and a miss then would insert a row the snapshot is about to load.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    models = apps.get_models()
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*models)
+    ContentType.objects.get_for_models(*models, for_concrete_models=False)
+
+
 def build_edition(text):
     """Write the edition; return the paths the tests visit."""
     from django.utils import timezone
@@ -266,6 +284,7 @@ def build_edition(text):
     from masthead.media.models import GalleryPage
     from masthead.news.models import ArticlePage, Author, SectionPage
 
+    refresh_content_types()
     now = timezone.now()
     locale = Locale.objects.get(language_code=text.language_code)
     english_home = Site.objects.get(is_default_site=True).root_page.specific
