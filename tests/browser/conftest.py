@@ -307,11 +307,15 @@ def reset_sequences(connection):
 
 def warm_up(paths):
     from django.test import Client
+    from django.utils import translation
 
     client = Client(HTTP_HOST="localhost")
-    for path in paths:
-        response = client.get(path, follow=True)
-        assert response.status_code == 200, f"{path} answered {response.status_code}"
+    # Each request activates its edition's language on this thread and leaves it active;
+    # put the language back, or tests that run next would format in Arabic or Spanish.
+    with translation.override(translation.get_language()):
+        for path in paths:
+            response = client.get(path, follow=True)
+            assert response.status_code == 200, f"{path} answered {response.status_code}"
 
 
 @pytest.fixture(scope="module")

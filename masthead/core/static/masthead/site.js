@@ -101,7 +101,11 @@ function setUpTicker() {
     if (data.attribution) {
       const who = document.createElement("strong");
       who.className = "ticker-attribution";
-      who.textContent = `${data.attribution}:`;
+      // The name alone is isolated (it may be Latin in an Arabic line); the colon follows
+      // the line's own direction.
+      const name = document.createElement("bdi");
+      name.textContent = data.attribution;
+      who.append(name, ":");
       holder.append(who, " ");
     }
     holder.append(data.text);

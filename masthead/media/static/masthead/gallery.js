@@ -56,6 +56,7 @@ function setUpGallery(gallery, template) {
     if (photo.credit) {
       const credit = document.createElement("span");
       credit.className = "credit";
+      credit.dir = "auto"; // a credit may run the other way from the caption
       credit.textContent = photo.credit;
       caption.append(" ", credit);
     }

@@ -25,9 +25,15 @@ function setUpZoom(link, template) {
     return best;
   }
 
+  // How far the view has scrolled from the start of the line: in a right-to-left
+  // edition the stage starts at its right edge and scrollLeft runs from 0 to negative.
+  const rtl = () => getComputedStyle(stage).direction === "rtl";
+  const fromStart = () => (rtl() ? -stage.scrollLeft : stage.scrollLeft);
+  const scrollFromStart = (offset) => (stage.scrollLeft = rtl() ? -offset : offset);
+
   function apply(newIndex) {
     const centre = {
-      x: (stage.scrollLeft + stage.clientWidth / 2) / Math.max(stage.scrollWidth, 1),
+      x: (fromStart() + stage.clientWidth / 2) / Math.max(stage.scrollWidth, 1),
       y: (stage.scrollTop + stage.clientHeight / 2) / Math.max(stage.scrollHeight, 1),
     };
     index = Math.max(0, Math.min(LEVELS.length - 1, newIndex));
@@ -37,7 +43,7 @@ function setUpZoom(link, template) {
     dialog.querySelector("[data-zoom-step='-1']").disabled = index === 0;
     dialog.querySelector("[data-zoom-step='1']").disabled = index === LEVELS.length - 1;
     // Keep the same point of the graphic in the middle of the view.
-    stage.scrollLeft = centre.x * stage.scrollWidth - stage.clientWidth / 2;
+    scrollFromStart(centre.x * stage.scrollWidth - stage.clientWidth / 2);
     stage.scrollTop = centre.y * stage.scrollHeight - stage.clientHeight / 2;
   }
 
