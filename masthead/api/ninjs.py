@@ -6,11 +6,13 @@ the tests check it against is in `ninjs_schema.py`, and docs/api.md maps each fi
 """
 
 import mimetypes
+import re
 
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from masthead.api.http import api_view, json_response, not_found
+from masthead.api.ninjs_schema import NINJS_2_0_SCHEMA_URI
 from masthead.api.serializers import IMAGE_SPECS, absolute, iso
 from masthead.api.views import MAX_AGE, latest
 from masthead.core.models import HomePage, SiteSettings
@@ -61,26 +63,34 @@ def lead_picture(request, story):
     return [picture]
 
 
+# ninjs counts a body's words without its figure captions (pictures' and quotes' credits).
+FIGCAPTION = re.compile(r"<figcaption\b.*?</figcaption>", re.IGNORECASE | re.DOTALL)
+
+
 def _body(story):
     html = str(story.body.render_as_block())
-    words = len(strip_tags(html).split())
+    words = len(strip_tags(FIGCAPTION.sub(" ", html)).split())
     return {"role": "main", "contenttype": "text/html", "wordcount": words, "value": html}
 
 
 def _rights(request, item):
     site = SiteSettings.for_request(request)
     year = (item["contentcreated"] or timezone.now().isoformat())[:4]
-    return {
+    rights = {
         "copyrightholder": site.site_name,
         "copyrightnotice": f"© {year} {site.site_name}. {site.copyright_line}".strip(),
-        "usageterms": site.copyright_line,
     }
+    if site.copyright_line:  # an empty statement of terms would tell partners nothing
+        rights["usageterms"] = site.copyright_line
+    return rights
 
 
 def ninjs_item(request, story, home):
     home_url = home.get_full_url(request)
     authors = [author.name for author in story.authors()]
     item = {
+        # Which standard and version this is, so partners' tools can pick their parser.
+        "standard": {"name": "ninjs", "version": "2.0", "schema": NINJS_2_0_SCHEMA_URI},
         "uri": story.get_full_url(request),
         "type": "text",
         "representationtype": "full",

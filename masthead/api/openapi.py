@@ -922,6 +922,11 @@ PATHS.update(
             "One published story as an IPTC ninjs 2.0 item.",
             "NinjsItem",
             {
+                "standard": {
+                    "name": "ninjs",
+                    "version": "2.0",
+                    "schema": ninjs_schema.NINJS_2_0_SCHEMA_URI,
+                },
                 "uri": EXAMPLE_LINK["url"],
                 "type": "text",
                 "representationtype": "full",
