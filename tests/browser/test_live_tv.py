@@ -82,6 +82,8 @@ def test_the_channel_plays_in_chromium_the_way_chromium_chooses(demo_site, new_p
 def test_without_native_hls_the_player_reads_the_playlists_itself(demo_site, new_page):
     page, requests = open_live(new_page, demo_site, native_hls=False)
     assert page.evaluate("() => window.mastheadLiveTv.path") == "mse"
+    # The player reads both playlists and the init segment before it attaches its source.
+    page.wait_for_function("() => document.querySelector('video.live-video').src !== ''")
     src = page.locator("video.live-video").evaluate("(video) => video.src")
     assert src.startswith("blob:"), src
     # Until play is pressed only the first picture is fetched: readers pay for what they watch.

@@ -223,8 +223,9 @@ def test_arabic_gallery_viewer_steps_from_right_to_left(demo_site, new_page, pat
     counter = viewer.locator(".viewer-counter")
     expect(counter).to_have_text(f"1 / {len(ARABIC.gallery_captions)}")
     screenshot(page, "arabic-gallery-viewer", full_page=False)
-    previous = viewer.get_by_role("button", name="Previous photo").bounding_box()
-    following = viewer.get_by_role("button", name="Next photo").bounding_box()
+    # The buttons' names are in Arabic (the interface catalogue).
+    previous = viewer.get_by_role("button", name="الصورة السابقة").bounding_box()
+    following = viewer.get_by_role("button", name="الصورة التالية").bounding_box()
     assert centre(following) < WIDE / 2 < centre(previous), "next is on the left"
     # The counter reads "1 / 3" left to right, as a figure, inside the Arabic page.
     digits = word_boxes(page, ".viewer-counter", ["1", str(len(ARABIC.gallery_captions))])
@@ -232,7 +233,7 @@ def test_arabic_gallery_viewer_steps_from_right_to_left(demo_site, new_page, pat
     # A Latin credit keeps its words in order after an Arabic caption.
     credit = word_boxes(page, ".viewer-caption", ["Masthead", "Lindqvar"])
     assert credit["Masthead"][1] <= credit["Lindqvar"][0]
-    viewer.get_by_role("button", name="Next photo").click()
+    viewer.get_by_role("button", name="الصورة التالية").click()
     expect(counter).to_have_text(f"2 / {len(ARABIC.gallery_captions)}")
 
 
