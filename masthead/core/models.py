@@ -132,7 +132,27 @@ class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
         help_text="Pin a story to the top; empty shows the latest story with an image.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("lead_story")]
+    # The edition's own words for what Site settings holds once for the whole site.
+    slogan = models.CharField(
+        max_length=160, blank=True, help_text="The edition's slogan; empty uses Site settings'."
+    )
+    about = models.TextField(
+        blank=True,
+        help_text="The footer's 'about' text in this edition; empty uses Site settings'.",
+    )
+    copyright_line = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="The footer's rights line in this edition; empty uses Site settings'.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead_story"),
+        MultiFieldPanel(
+            [FieldPanel("slogan"), FieldPanel("about"), FieldPanel("copyright_line")],
+            heading="This edition's brand and footer text",
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

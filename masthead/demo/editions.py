@@ -105,7 +105,13 @@ def translation_of(source, parent, page, locale):
 
 def translated_home(room, locale, spec):
     english_home = next(iter(room.sections.values())).get_parent().specific
-    page = HomePage(title=spec["title"], slug=spec["slug"])
+    page = HomePage(
+        title=spec["title"],
+        slug=spec["slug"],
+        slogan=spec["slogan"],
+        about=spec["about"],
+        copyright_line=spec["copyright_line"],
+    )
     return translation_of(english_home, english_home.get_parent(), page, locale)
 
 

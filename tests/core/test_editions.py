@@ -179,3 +179,40 @@ class TestQueryBudgets:
         assert self.count(client, "/ar/") <= self.count(client, "/en/") <= BUDGETS["home"]
         assert self.count(client, arabic.url) <= self.count(client, english.url)
         assert self.count(client, english.url) <= BUDGETS["article"]
+
+
+class TestEditionFooterAndBrand:
+    """Site settings hold the brand once; each edition's home may give its own slogan and
+    footer text, and footer links go to the pages' translations in the edition."""
+
+    @pytest.fixture
+    def footer(self, newsroom_ar):
+        about = factories.make_standard_page("About Us", slug="about-us")
+        contact = factories.make_contact_page()
+        factories.set_footer_links(about, contact)
+        arabic_about = factories.translate(about, "ar", title="من نحن", slug="man-nahnu")
+        home = newsroom_ar["ar_home"]
+        home.slogan, home.about, home.copyright_line = "أخبار هادئة", "عن الموقع", "الحقوق محفوظة"
+        home.save_revision().publish()
+        return {"about": about, "contact": contact, "arabic_about": arabic_about}
+
+    def footer_links(self, client, url):
+        tree = parse(client.get(url))
+        return [(a.text, a.get("href")) for a in tree.xpath("//nav[@class='footer-links']//a")]
+
+    def test_footer_links_go_to_their_translations(self, client, footer):
+        links = self.footer_links(client, "/ar/")
+        assert links[0] == ("من نحن", "/ar/man-nahnu/")
+        # Contact Us has no Arabic version yet: the English page stays linked.
+        assert links[1] == ("Contact Us", "/en/contact-us/")
+        assert self.footer_links(client, "/en/")[0] == ("About Us", "/en/about-us/")
+
+    def test_an_edition_has_its_own_slogan_and_footer_text(self, client, footer):
+        arabic = parse(client.get("/ar/"))
+        assert arabic.xpath("string(//*[@class='brand-slogan'])") == "أخبار هادئة"
+        assert "عن الموقع" in arabic.xpath("string(//footer)")
+        assert "الحقوق محفوظة" in arabic.xpath("string(//*[@class='footer-rights'])")
+
+    def test_an_edition_without_its_own_text_uses_site_settings(self, client, footer):
+        english = parse(client.get("/en/"))
+        assert english.xpath("string(//*[@class='brand-slogan'])") == "News you can test"

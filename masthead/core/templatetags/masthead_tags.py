@@ -179,3 +179,20 @@ def absolute_url(context, page):
 @register.filter
 def urlquote(value):
     return quote(str(value), safe="")
+
+
+@register.simple_tag
+def footer_pages(site_settings, home):
+    """The footer's pages in the edition being read: each one's live translation into the
+    edition when it has one, else the page itself. One query for all of them."""
+    pages = [block.value for block in site_settings.footer_links if block.value]
+    pages = [page for page in pages if page.live]
+    if home is None or all(page.locale_id == home.locale_id for page in pages):
+        return pages
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale_id=home.locale_id, translation_key__in=[p.translation_key for p in pages]
+        )
+    }
+    return [translated.get(page.translation_key, page) for page in pages]
