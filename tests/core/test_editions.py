@@ -216,3 +216,35 @@ class TestEditionFooterAndBrand:
     def test_an_edition_without_its_own_text_uses_site_settings(self, client, footer):
         english = parse(client.get("/en/"))
         assert english.xpath("string(//*[@class='brand-slogan'])") == "News you can test"
+
+
+class TestEditionChoicesInTheAdmin:
+    """A story's, video's or gallery's form offers the regions and coverage topics of its
+    own edition only."""
+
+    def choices(self, admin_client, url, name):
+        admin_client.defaults["HTTP_HOST"] = "localhost"
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        tree = parse(response)
+        return {
+            label.text_content().strip()
+            for label in tree.xpath(f"//input[@name='{name}']/parent::label")
+        }
+
+    def test_a_new_arabic_story_offers_arabic_regions_and_topics(self, admin_client, newsroom_ar):
+        from wagtail.models import Locale
+
+        from masthead.news.models import Coverage
+
+        arabic = Locale.objects.get(language_code="ar")
+        factories.make_region("أوروبا", slug="europe-ar", locale=arabic)
+        Coverage.objects.create(title="الانتخابات", slug="al-intikhabat", locale=arabic)
+        url = f"/admin/pages/add/news/articlepage/{newsroom_ar['ar_politics'].pk}/"
+        assert self.choices(admin_client, url, "regions") == {"أوروبا"}
+        assert self.choices(admin_client, url, "coverage") == {"الانتخابات"}
+
+    def test_an_english_story_offers_english_ones(self, admin_client, newsroom_ar):
+        story = factories.make_article(newsroom_ar["politics"], "Budget")
+        url = f"/admin/pages/{story.pk}/edit/"
+        assert self.choices(admin_client, url, "regions") == {"Africa", "Europe"}

@@ -5,19 +5,19 @@ from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from masthead.media.models.pages import VisualPage
+from masthead.news.forms import EditionPageForm
 
 MIN_PHOTOS, MAX_PHOTOS = 3, 100
 # What the viewer opens: large enough for a desktop screen, far smaller than an original.
 FULL_SIZE = "max-2000x2000"
 
 
-class GalleryPageForm(WagtailAdminPageForm):
+class GalleryPageForm(EditionPageForm):
     """Say plainly what is wrong with the number of photos (Django's default speaks of
     "forms", which means nothing to an editor)."""
 

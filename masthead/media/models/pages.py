@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Page, PageManager
 
+from masthead.news.forms import EditionPageForm
 from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
 
 VisualPageManager = PageManager.from_queryset(PublishedQuerySet)
@@ -18,6 +19,8 @@ VisualPageManager = PageManager.from_queryset(PublishedQuerySet)
 
 class VisualPage(EmbargoedPage, Page):
     """Abstract: a page told mainly in pictures, filed in a section like a story."""
+
+    base_form_class = EditionPageForm
 
     standfirst = models.TextField(
         help_text="The summary under the headline: one or two sentences.", max_length=600

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from masthead.core.pagination import paginate
 from masthead.media import embeds, video_uploads
+from masthead.news.forms import EditionPageForm
 from masthead.news.models import SectionPage
 from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
 
@@ -181,6 +182,7 @@ class VideoTag(TaggedItemBase):
 
 
 class VideoPage(EmbargoedPage, Page):
+    base_form_class = EditionPageForm
     standfirst = models.TextField(
         max_length=600, help_text="The summary under the title: one or two sentences."
     )

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from masthead.news.blocks import ArticleBodyBlock
+from masthead.news.forms import EditionPageForm
 from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
 from masthead.search.arabic import index_text
 
@@ -53,6 +54,7 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePage(EmbargoedPage, Page):
+    base_form_class = EditionPageForm
     standfirst = models.TextField(
         help_text="The summary under the headline: one or two sentences.", max_length=600
     )
