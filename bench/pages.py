@@ -38,7 +38,12 @@ from masthead.news.models import ArticlePage, Author, Coverage, Region, SectionP
 
 def pages():
     """One URL per reader page type, taken from the demo content."""
-    article = ArticlePage.objects.published().order_by("-published_at").first()
+
+    def newest(code):
+        articles = ArticlePage.objects.published().filter(locale__language_code=code)
+        return articles.order_by("-published_at").first()
+
+    article = newest("en")
     section = SectionPage.objects.filter(depth=3).order_by("path").first()
     subsection = SectionPage.objects.filter(depth=4).order_by("path").first()
     tag = article.tags.first()
@@ -59,6 +64,12 @@ def pages():
         "gallery": GalleryPage.objects.published().first().url,
         "infograph": InfographPage.objects.published().first().url,
         "search": "/en/search/?q=council",
+        # The other editions: the same pages, in Arabic (right to left) and Spanish.
+        "home (ar)": "/ar/",
+        "article (ar)": newest("ar").url,
+        "search (ar, folded)": "/ar/search/?q=%D8%A7%D9%84%D9%85%D8%AC%D9%84%D8%B3",
+        "home (es)": "/es/",
+        "article (es)": newest("es").url,
         "RSS feed (edition)": "/en/feed/",  # the body is cached; routing still queries
         "sitemap (edition)": "/sitemap-en.xml",
         # What every open page polls each second: a cache read between changes.
