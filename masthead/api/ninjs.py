@@ -14,9 +14,9 @@ from django.utils.html import strip_tags
 from masthead.api.http import api_view, json_response, not_found
 from masthead.api.ninjs_schema import NINJS_2_0_SCHEMA_URI
 from masthead.api.serializers import IMAGE_SPECS, absolute, iso
-from masthead.api.views import MAX_AGE, latest
+from masthead.api.views import MAX_AGE, latest, published_story
 from masthead.core.models import HomePage, SiteSettings
-from masthead.news.models import ArticlePage, ArticleType
+from masthead.news.models import ArticleType
 
 
 def _concepts(home_url, home, route, items):
@@ -124,15 +124,7 @@ def ninjs_item(request, story, home):
 
 @api_view
 def article_ninjs(request, article_id):
-    story = (
-        ArticlePage.objects.published()
-        .filter(pk=article_id)
-        .select_related("lead_image", "locale")
-        .prefetch_related("lead_image__renditions")
-        .first()
-    )
-    if story is None:
-        raise not_found(f"No published article {article_id}.")
+    story = published_story(article_id)
     home = HomePage.objects.filter(locale_id=story.locale_id, depth=2).first()
     if home is None:
         raise not_found(f"The edition of article {article_id} has no home page.")

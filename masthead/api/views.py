@@ -241,8 +241,8 @@ def articles(request):
     return json_response(request, data, max_age=MAX_AGE["articles"], last_modified=modified)
 
 
-@api_view
-def article(request, article_id):
+def published_story(article_id):
+    """One published story with its lead image's renditions, or a JSON 404."""
     story = (
         ArticlePage.objects.published()
         .filter(pk=article_id)
@@ -252,6 +252,12 @@ def article(request, article_id):
     )
     if story is None:
         raise not_found(f"No published article {article_id}.")
+    return story
+
+
+@api_view
+def article(request, article_id):
+    story = published_story(article_id)
     section = teasers.section_of(story)
     data = {
         **article_link(request, story),
