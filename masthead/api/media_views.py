@@ -130,6 +130,11 @@ def video(request, video_id):
         "transcript_html": item.transcript,
         **video_media(request, item),
     }
+    return detail_response(request, data, item)
+
+
+def detail_response(request, data, item):
+    """One video, gallery or infograph: changed when it was last published."""
     modified = latest(item.published_at, item.last_published_at)
     return json_response(request, data, max_age=MAX_AGE["detail"], last_modified=modified)
 
@@ -179,8 +184,7 @@ def gallery(request, gallery_id):
             for number, photo in enumerate(photos, start=1)
         ],
     }
-    modified = latest(item.published_at, item.last_published_at)
-    return json_response(request, data, max_age=MAX_AGE["detail"], last_modified=modified)
+    return detail_response(request, data, item)
 
 
 # -- infographs -----------------------------------------------------------------------------
@@ -237,5 +241,4 @@ def infograph(request, infograph_id):
         },
         "download": download(request, item),
     }
-    modified = latest(item.published_at, item.last_published_at)
-    return json_response(request, data, max_age=MAX_AGE["detail"], last_modified=modified)
+    return detail_response(request, data, item)
