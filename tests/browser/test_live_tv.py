@@ -48,9 +48,15 @@ def open_live(new_page, demo_site, *, query="", native_hls=True, **options):
     return page, requests
 
 
+def press_play(page):
+    """The reader's click on play. Like the browser's own control it does not wait for
+    playback: a play() the player has to repeat once its source is in is not a failure."""
+    page.locator("video.live-video").evaluate("(video) => { video.play().catch(() => {}); }")
+
+
 def play_until(page, seconds):
-    """Press play (the reader's click) and wait until the video has played `seconds`."""
-    page.locator("video.live-video").evaluate("(video) => video.play()")
+    """Press play and wait until the video has played `seconds`."""
+    press_play(page)
     page.wait_for_function(
         f"() => document.querySelector('video.live-video').currentTime > {seconds}",
         timeout=20_000,
@@ -97,6 +103,26 @@ def test_without_native_hls_the_player_reads_the_playlists_itself(demo_site, new
     assert PATTERN + "segment-02.m4s" in fetched
     expect(status(page)).to_be_empty()
     assert not only_the_site(requests, demo_site)
+
+
+def test_play_pressed_while_the_stream_loads_is_not_lost(demo_site, new_page):
+    """A reader on a slow line presses play before the player has its first segment:
+    the video starts once the stream is in. (Where the click lands just before the source
+    is attached, Chromium cancels it with an AbortError; the player asks for play again.)"""
+    held = []
+    page = new_page()
+    page.add_init_script(NO_NATIVE_HLS)
+    page.route("**/test-pattern/init.mp4", lambda route: held.append(route))  # answered below
+    page.goto(demo_site.absolute(LIVE_PATH))
+    page.wait_for_function("() => window.mastheadLiveTv !== undefined")
+    while not held:
+        page.wait_for_timeout(50)
+    press_play(page)
+    assert page.locator("video.live-video").evaluate("(video) => video.src") == ""
+    held[0].continue_()
+    page.wait_for_function(
+        "() => document.querySelector('video.live-video').currentTime > 1", timeout=20_000
+    )
 
 
 def test_the_debug_flag_forces_the_mse_path(demo_site, new_page):

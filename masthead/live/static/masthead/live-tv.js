@@ -176,12 +176,16 @@ class MsePlayer {
     if (!codecs || !MediaSource.isTypeSupported(type)) {
       throw new PlayerError("unsupported", `${type} is not supported here`);
     }
+    // A reader who pressed play while the playlists were loading: attaching the source
+    // cancels that play(), so it is asked for again once the first picture is in.
+    const playRequested = !this.video.paused;
     const source = new MediaSource();
     this.video.src = URL.createObjectURL(source);
     await new Promise((resolve) => source.addEventListener("sourceopen", resolve, { once: true }));
     URL.revokeObjectURL(this.video.src);
     const buffer = source.addSourceBuffer(type);
     await this.append(buffer, init, signal);
+    if (playRequested) this.video.play().catch(() => {});
 
     const { segments } = media;
     let next = media.endList
