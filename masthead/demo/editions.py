@@ -18,17 +18,16 @@ turning into percent-encoded Arabic; titles, tags and text are in Arabic script.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
-from django.utils import timezone
 from wagtail.models import Locale
 
 from masthead.core.models import ContactFormField, ContactPage, HomePage, StandardPage
-from masthead.demo import images, text
+from masthead.demo import images, text, visual
 from masthead.demo import plan as planning
-from masthead.demo.skeleton import child_page, save_image
-from masthead.live.models import BreakingItem, LiveTvPage, Programme
-from masthead.media.models import GalleryAuthor, GalleryPage, GalleryPhoto
+from masthead.demo.skeleton import child_page, save_image, schedule
+from masthead.live.models import BreakingItem, LiveTvPage
+from masthead.media.models import GalleryPhoto
 from masthead.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -176,24 +175,7 @@ def live_page(english, home, locale, spec, room):
     in the language, daily from yesterday to a week ahead like the English one."""
     page = LiveTvPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
     page = translation_of(english, home, page, locale)
-    if page.programmes.exists():
-        return page
-    today = timezone.localdate(room.now)
-    programmes = []
-    for day in range(-1, 8):
-        date = today + timedelta(days=day)
-        for item in spec["programmes"]:
-            starts_at = timezone.make_aware(datetime.combine(date, time.fromisoformat(item["at"])))
-            programmes.append(
-                Programme(
-                    page=page,
-                    sort_order=len(programmes),
-                    starts_at=starts_at,
-                    title=item["title"],
-                    description=item["description"],
-                )
-            )
-    Programme.objects.bulk_create(programmes)
+    schedule(page, spec["programmes"], now=room.now)
     return page
 
 
@@ -299,29 +281,19 @@ class EditionDesk:
     def gallery(self, spec, section):
         """A gallery of pool pictures, each captioned in the edition's language."""
         published = self.room.now - timedelta(hours=spec["hours"])
-        page = GalleryPage(
-            title=spec["title"],
-            slug=spec["slug"],
-            standfirst=spec["standfirst"],
-            published_at=published,
-            first_published_at=published,
-            last_published_at=published,
-            live=True,
-            owner=self.room.user,
-            photos=[
-                GalleryPhoto(
-                    image=self.picture(photo["scene"]),
-                    caption=photo["caption"],
-                    credit=spec["credit"],
-                    sort_order=i,
-                )
-                for i, photo in enumerate(spec["photos"])
-            ],
-            page_authors=[GalleryAuthor(author=self.authors[spec["author"]], sort_order=0)],
+        photos = [
+            GalleryPhoto(
+                image=self.picture(photo["scene"]),
+                caption=photo["caption"],
+                credit=spec["credit"],
+                sort_order=i,
+            )
+            for i, photo in enumerate(spec["photos"])
+        ]
+        author = self.authors[spec["author"]]
+        return visual.gallery(
+            section, spec, photos, author, published=published, owner=self.room.user
         )
-        page.tags.add(*spec["tags"])
-        section.add_child(instance=page)
-        return page
 
 
 def pin_coverage(topics, articles):

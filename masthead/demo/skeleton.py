@@ -107,13 +107,20 @@ def live_tv(home, *, sections, published, now):
         title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
     )
     page = child_page(home, page, published=published)
+    schedule(page, spec["programmes"], now=now, links=sections)
+    return page
+
+
+def schedule(page, day, *, now, links=None):
+    """The same day's programmes (`day`: at, title, description, optional link) on a LIVE
+    page every day from yesterday to a week ahead, unless it has a schedule already."""
     if page.programmes.exists():
-        return page
+        return
     today = timezone.localdate(now)
     programmes = []
-    for day in range(-1, 8):
-        date = today + timedelta(days=day)
-        for item in spec["programmes"]:
+    for offset in range(-1, 8):
+        date = today + timedelta(days=offset)
+        for item in day:
             starts_at = timezone.make_aware(datetime.combine(date, time.fromisoformat(item["at"])))
             programmes.append(
                 Programme(
@@ -122,11 +129,10 @@ def live_tv(home, *, sections, published, now):
                     starts_at=starts_at,
                     title=item["title"],
                     description=item["description"],
-                    link=sections.get(item.get("link")),
+                    link=(links or {}).get(item.get("link")),
                 )
             )
     Programme.objects.bulk_create(programmes)
-    return page
 
 
 def section_page(spec, *, video=False):

@@ -125,22 +125,28 @@ def write_galleries(room, section):
             images.append(image)
             photos.append(GalleryPhoto(image=image, sort_order=i))
         published = room.now - timedelta(hours=5 + number * 31)
-        gallery = GalleryPage(
-            title=spec["title"],
-            slug=spec["slug"],
-            standfirst=spec["standfirst"],
-            published_at=published,
-            first_published_at=published,
-            last_published_at=published,
-            live=True,
-            owner=room.user,
-            photos=photos,
-            page_authors=[GalleryAuthor(author=room.authors[spec["author"]], sort_order=0)],
-        )
-        gallery.tags.add(*spec["tags"])
-        section.add_child(instance=gallery)
-        pages.append(gallery)
+        author = room.authors[spec["author"]]
+        pages.append(gallery(section, spec, photos, author, published=published, owner=room.user))
     return pages, images
+
+
+def gallery(section, spec, photos, author, *, published, owner):
+    """A live gallery under `section` from its spec (title, slug, standfirst, tags)."""
+    page = GalleryPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        standfirst=spec["standfirst"],
+        published_at=published,
+        first_published_at=published,
+        last_published_at=published,
+        live=True,
+        owner=owner,
+        photos=photos,
+        page_authors=[GalleryAuthor(author=author, sort_order=0)],
+    )
+    page.tags.add(*spec["tags"])
+    section.add_child(instance=page)
+    return page
 
 
 def write_infographs(room, section):
