@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that a 404 from the API stays a JSON 404 (masthead/api/middleware.py).
     "masthead.api.middleware.LocaleMiddlewareOutsideApi",
+    "masthead.core.editions.EditionTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,7 +194,7 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["masthead.formats"]
 USE_I18N = True
 USE_TZ = True
-# Times are stored in UTC and shown in the edition's time zone.
+# Times are stored in UTC and shown in the edition's time zone: its home page's, or this.
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 
 STATIC_URL = "/static/"

@@ -5,6 +5,7 @@ do, from the cache, so routing and the language links on every page cost no quer
 it; saving, publishing, unpublishing or deleting a home page clears the cache.
 """
 
+import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
@@ -27,6 +29,7 @@ class EditionHome:
     locale_id: int
     page_id: int
     url: str  # relative, e.g. "/ar/"
+    time_zone: str = ""  # the home page's; empty for the site's TIME_ZONE
 
 
 def edition_homes():
@@ -46,7 +49,7 @@ def _find_edition_homes():
     pages = (
         Page.objects.filter(translation_key=site.root_page.translation_key)
         .live()
-        .select_related("locale")
+        .select_related("locale", "homepage")
     )
     by_code = {page.locale.language_code: page for page in pages}
     return {
@@ -55,10 +58,45 @@ def _find_edition_homes():
             locale_id=by_code[code].locale_id,
             page_id=by_code[code].pk,
             url=by_code[code].get_url(),
+            time_zone=_time_zone(by_code[code]),
         )
         for code, _name in settings.LANGUAGES
         if code in by_code
     }
+
+
+def _time_zone(page):
+    try:
+        return page.homepage.time_zone
+    except HomePage.DoesNotExist:  # a site whose root is some other kind of page
+        return ""
+
+
+def edition_time_zone(code):
+    """The zone edition `code` shows times in: its home page's, else TIME_ZONE."""
+    home = edition_homes().get(code)
+    return (home and home.time_zone) or settings.TIME_ZONE
+
+
+class EditionTimeZoneMiddleware:
+    """Shows each edition's pages on its own clock: activates the edition's time zone
+    for the request (dates in templates, "today" in the LIVE schedule, whole days in
+    search filters), so a page's cached body is right for every reader of its edition."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = get_language()
+        if not request.path_info.startswith(f"/{code}/"):
+            # Not an edition's page: the admin (each editor's own zone), the API, site-wide
+            # feeds and sitemaps (times with their offsets) keep TIME_ZONE.
+            return self.get_response(request)
+        timezone.activate(zoneinfo.ZoneInfo(edition_time_zone(code)))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 def readable(model):

@@ -1,5 +1,7 @@
 """The site itself: settings editors control, the edition home and plain pages."""
 
+import zoneinfo
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -25,6 +27,14 @@ from wagtail.models import Page
 from masthead.core.pagination import paginate
 from masthead.news.blocks import PlainBodyBlock
 from masthead.syndication.routes import EditionFeedRoutes
+
+
+def validate_time_zone(value):
+    """An IANA zone name this machine knows (tzdata), such as Asia/Qatar."""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"{value!r} is not a time zone name such as Europe/Madrid.") from None
 
 
 def validate_stream_url(value):
@@ -146,12 +156,24 @@ class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
         help_text="The footer's rights line in this edition; empty uses Site settings'.",
     )
 
+    # Readers of each edition see times on their own clock; stored times stay UTC.
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=(
+            "The zone this edition shows times in, such as Asia/Qatar or Europe/Madrid; "
+            "empty uses the site's TIME_ZONE."
+        ),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("lead_story"),
         MultiFieldPanel(
             [FieldPanel("slogan"), FieldPanel("about"), FieldPanel("copyright_line")],
             heading="This edition's brand and footer text",
         ),
+        FieldPanel("time_zone"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -106,7 +106,7 @@ class SearchForm(forms.Form):
         return articles
 
     def date_range(self):
-        """[start, end) in the site's time zone, whole days; swapped if given backwards."""
+        """[start, end) in the edition's time zone, whole days; swapped if given backwards."""
         first, last = self.value("date_from"), self.value("date_to")
         if first and last and first > last:
             first, last = last, first

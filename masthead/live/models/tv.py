@@ -40,8 +40,9 @@ class LiveTvPage(Page):
             heading="Programme schedule",
             label="Programme",
             help_text=(
-                "Each programme runs until the next one starts. Times are in the site's "
-                "time zone; past programmes are hidden from readers automatically."
+                "Each programme runs until the next one starts. Times are in your own "
+                "time zone (Account, Preferences); past programmes are hidden from "
+                "readers automatically."
             ),
         ),
     ]
