@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from masthead.core.editions import edition_time_zone
+from masthead.live.desk import breaking_post
 from tests import factories
 from tests.conftest import parse
 from tests.search.conftest import reindex, search
@@ -99,3 +100,12 @@ def test_a_time_zone_must_be_one_the_machine_knows(home):
     assert "time_zone" in error.value.message_dict
     home.time_zone = "Asia/Qatar"
     home.full_clean()
+
+
+def test_the_ticker_tells_the_editions_time_to_pages_and_apps(client, home):
+    line = breaking_post(text="Storm warning")
+    line.created_at = LATE_EVENING
+    line.save()
+    set_time_zone(home, "Asia/Dubai")
+    for url in ("/en/breaking.json", "/api/v1/breaking"):
+        assert [item["time"] for item in client.get(url).json()["items"]] == ["02:30"], url

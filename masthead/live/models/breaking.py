@@ -1,5 +1,6 @@
 """Breaking news: one-line items shown in the ticker under the navigation."""
 
+import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
+from masthead.core.editions import edition_time_zone
 from masthead.live.pulse import pulse_changed
 
 
@@ -112,6 +114,7 @@ def ticker_document(edition, limit=10):
     """The edition's ticker as JSON-ready data for open pages, and how long it stays true
     by itself (until its first line expires)."""
     now = timezone.now()
+    clock = zoneinfo.ZoneInfo(edition_time_zone(edition))  # the same for the API and pages
     items = ticker_items(edition, limit)
     lines = [
         {
@@ -120,7 +123,7 @@ def ticker_document(edition, limit=10):
             "attribution": item.attribution,
             "url": item.article.get_url() if item.article else None,
             "created_at": item.created_at.isoformat(),
-            "time": date_format(timezone.localtime(item.created_at), "H:i"),
+            "time": date_format(timezone.localtime(item.created_at, clock), "H:i"),
         }
         for item in items
     ]
