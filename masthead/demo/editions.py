@@ -110,6 +110,7 @@ def translated_home(room, locale, spec):
         slogan=spec["slogan"],
         about=spec["about"],
         copyright_line=spec["copyright_line"],
+        time_zone=spec.get("time_zone", ""),
     )
     return translation_of(english_home, english_home.get_parent(), page, locale)
 

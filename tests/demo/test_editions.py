@@ -47,6 +47,9 @@ class TestEditions:
         assert home.translation_key == english_home().translation_key
         assert home.live and home.title == editions.writing(code)["home"]["title"]
         assert home.get_parent().is_root()
+        # Each shows its readers' clock (the English edition keeps TIME_ZONE).
+        assert home.time_zone == {"ar": "Asia/Qatar", "es": "America/Bogota"}[code]
+        home.full_clean()
 
     @pytest.mark.parametrize("code", LANGUAGES)
     def test_sections_mirror_the_english_menu(self, code):
