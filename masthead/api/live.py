@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import translation
 
 from masthead.api.http import api_view, bad_parameter, json_response, not_found
+from masthead.api.serializers import page_url
 from masthead.api.views import latest, page_limit, whole_number
 from masthead.live.models import LiveBlogPage, LiveUpdate, render_updates
 
@@ -57,7 +58,7 @@ def updates(request, blog_id):
         "blog": {
             "id": blog.pk,
             "title": blog.title,
-            "url": blog.get_full_url(request),
+            "url": page_url(request, blog),
             "edition": blog.locale.language_code,
             "status": blog.status,
         },

@@ -26,6 +26,7 @@ from masthead.api.serializers import (
     body_blocks,
     image_data,
     iso,
+    page_url,
     section_data,
     teaser,
 )
@@ -93,7 +94,7 @@ def editions(request):
                 "code": home.locale.language_code,
                 "name": str(names.get(home.locale.language_code, home.locale.language_code)),
                 "title": home.title,
-                "url": home.get_full_url(request),
+                "url": page_url(request, home),
                 "last_published_at": iso(home.last_published_at),
             }
             for home in homes
