@@ -7,7 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
+from masthead.live.liveblog import liveblog_post
 from masthead.syndication.models import SyndicationSettings
+from tests import factories
 
 HERE, THERE = "127.0.0.1:8000", "localhost"
 OUR_NAMES = {"localhost", "127.0.0.1", "testserver"}
@@ -62,3 +64,24 @@ def test_https_when_the_proxy_says_so_and_is_trusted(settled, settings):
     secure = Client(HTTP_HOST=HERE, HTTP_X_FORWARDED_PROTO="https").get("/en/feed/")
     assert all(url.startswith(f"http://{HERE}/") for url in our_urls(plain))
     assert all(url.startswith(f"https://{HERE}/") for url in our_urls(secure))
+
+
+def structured_urls(response):
+    """The URLs of a reader page's JSON-LD, canonical link and Open Graph tags."""
+    text = response.content.decode()
+    head = text[: text.index("</head>")]
+    return [url for url in URL.findall(head) if urlsplit(url).hostname in OUR_NAMES]
+
+
+@pytest.mark.parametrize("kind", ["story", "live blog"])
+def test_reader_pages_structured_data_follows_the_host(settled, kind):
+    if kind == "story":
+        page = settled["story"]
+    else:
+        page = factories.make_live_blog(settled["politics"], "Count night")
+        liveblog_post(blog=page, text="First results.")
+    response = Client(HTTP_HOST=HERE).get(page.url)
+    assert response.status_code == 200
+    urls = structured_urls(response)
+    assert f"http://{HERE}{page.url}" in urls
+    assert all(url.startswith(f"http://{HERE}/") for url in urls), urls
