@@ -33,6 +33,8 @@ ENDPOINTS = [
     "/api/v1/galleries/{gallery}",
     "/api/v1/infographs",
     "/api/v1/infographs/{infograph}",
+    "/api/v1/live-blogs",
+    "/api/v1/live-blogs/{blog}",
     "/api/v1/live-blogs/{blog}/updates",
     "/api/v1/search?q=budget",
 ]
