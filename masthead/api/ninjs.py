@@ -15,6 +15,7 @@ from masthead.api.http import api_view, json_response, not_found
 from masthead.api.ninjs_schema import NINJS_2_0_SCHEMA_URI
 from masthead.api.serializers import IMAGE_SPECS, absolute, iso, page_url, route_url
 from masthead.api.views import MAX_AGE, latest, published_story
+from masthead.core.lists import human_list
 from masthead.core.models import HomePage, SiteSettings
 from masthead.news.models import ArticleType
 
@@ -110,7 +111,7 @@ def ninjs_item(request, story, home):
         "associations": lead_picture(request, story),
     }
     if authors:
-        item["by"] = ", ".join(authors)
+        item["by"] = human_list(authors, story.locale.language_code)
     if story.source:
         item["infosources"] = [{"name": story.source}]
     item.update(_rights(request, item))

@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.rich_text import expand_db_html
 
+from masthead.core.lists import human_list
 from masthead.core.models import HomePage
 from masthead.media import mixed
 from masthead.syndication.models import SyndicationSettings
@@ -198,7 +199,11 @@ class ScopeFeed(Feed):
 
     def item_author_name(self, item):
         names = [author.name for author in self._authors(item)]
-        return ", ".join(names) if names else self.site_name
+        return human_list(names, self._language_of(item)) if names else self.site_name
+
+    def _language_of(self, item):
+        home = self.homes.get(item.locale_id)
+        return home.locale.language_code if home is not None else None
 
     def item_author_link(self, item):
         authors = self._authors(item)
@@ -227,8 +232,8 @@ class ScopeFeed(Feed):
             }
         if self.full_text and item.teaser_kind == "article":
             extra["content_html"] = full_text_html(item)
-        if not self.language and item.locale_id in self.homes:
-            extra["language"] = self.homes[item.locale_id].locale.language_code
+        if not self.language:
+            extra["language"] = self._language_of(item)
         return extra
 
 
