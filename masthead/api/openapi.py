@@ -666,7 +666,11 @@ SCHEMAS.update(
                 "enum": ["live", "ended"],
                 "description": "live: updates are still being posted; ended: coverage is over.",
             },
-            started_at={**DATETIME, "description": "The blog's first publication."},
+            started_at={
+                **NULLABLE_DATETIME,
+                "description": "The blog's first publication (null only for a blog made live "
+                "without being published, which lists leave out).",
+            },
             ended_at=NULLABLE_DATETIME,
             last_update_at={
                 **NULLABLE_DATETIME,

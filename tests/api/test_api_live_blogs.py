@@ -176,3 +176,14 @@ def test_etag_304_and_a_new_update_changes_it(client, blogs, path):
     second = get(client, url, if_none_match=first["ETag"])
     assert second.status_code == 200
     assert second["ETag"] != first["ETag"]
+
+
+def test_a_blog_made_live_without_publishing_is_readable_but_not_listed(client, newsroom):
+    """Publishing stamps a blog's start, which lists are ordered by; a blog made live by
+    code alone has none, so it cannot take a place in the list, but its own URL works."""
+    blog = factories.make_live_blog(newsroom["politics"], "Unstamped")
+    type(blog).objects.filter(pk=blog.pk).update(first_published_at=None)
+    assert titles(listed(client)) == []
+    body = client.get(f"/api/v1/live-blogs/{blog.pk}").json()
+    assert_valid(body, schema_of("/live-blogs/{id}"))
+    assert body["started_at"] is None
