@@ -13,6 +13,7 @@ from masthead.api.serializers import (
     iso,
     names,
     page_link,
+    page_url,
     people,
     section_data,
 )
@@ -126,7 +127,7 @@ def video(request, video_id):
         "episode_number": item.episode_number,
         "series": None
         if series is None
-        else {"id": series.pk, "title": series.title, "url": series.get_full_url(request)},
+        else {"id": series.pk, "title": series.title, "url": page_url(request, series)},
         "transcript_html": item.transcript,
         **video_media(request, item),
     }

@@ -13,19 +13,16 @@ from django.utils.html import strip_tags
 
 from masthead.api.http import api_view, json_response, not_found
 from masthead.api.ninjs_schema import NINJS_2_0_SCHEMA_URI
-from masthead.api.serializers import IMAGE_SPECS, absolute, iso
+from masthead.api.serializers import IMAGE_SPECS, absolute, iso, page_url, route_url
 from masthead.api.views import MAX_AGE, latest, published_story
+from masthead.core.lists import human_list
 from masthead.core.models import HomePage, SiteSettings
 from masthead.news.models import ArticleType
 
 
-def _concepts(home_url, home, route, items):
+def _concepts(request, home, route, items):
     return [
-        {
-            "name": item.name,
-            "literal": item.slug,
-            "uri": home_url + home.reverse_subpage(route, args=[item.slug]),
-        }
+        {"name": item.name, "literal": item.slug, "uri": route_url(request, home, route, item.slug)}
         for item in items
     ]
 
@@ -86,12 +83,11 @@ def _rights(request, item):
 
 
 def ninjs_item(request, story, home):
-    home_url = home.get_full_url(request)
     authors = [author.name for author in story.authors()]
     item = {
         # Which standard and version this is, so partners' tools can pick their parser.
         "standard": {"name": "ninjs", "version": "2.0", "schema": NINJS_2_0_SCHEMA_URI},
-        "uri": story.get_full_url(request),
+        "uri": page_url(request, story),
         "type": "text",
         "representationtype": "full",
         "version": str(story.live_revision_id or 1),
@@ -110,12 +106,12 @@ def ninjs_item(request, story, home):
         "genres": [
             {"name": str(ArticleType(story.article_type).label), "literal": story.article_type}
         ],
-        "subjects": _concepts(home_url, home, "tag", story.tags.all()),
-        "places": _concepts(home_url, home, "region", story.regions.all()),
+        "subjects": _concepts(request, home, "tag", story.tags.all()),
+        "places": _concepts(request, home, "region", story.regions.all()),
         "associations": lead_picture(request, story),
     }
     if authors:
-        item["by"] = ", ".join(authors)
+        item["by"] = human_list(authors, story.locale.language_code)
     if story.source:
         item["infosources"] = [{"name": story.source}]
     item.update(_rights(request, item))

@@ -660,6 +660,41 @@ SCHEMAS.update(
                 ]
             },
         ),
+        "LiveBlogTeaser": teaser_of(
+            standfirst={"type": "string"},
+            status={
+                "enum": ["live", "ended"],
+                "description": "live: updates are still being posted; ended: coverage is over.",
+            },
+            started_at={
+                **NULLABLE_DATETIME,
+                "description": "The blog's first publication (null only for a blog made live "
+                "without being published, which lists leave out).",
+            },
+            ended_at=NULLABLE_DATETIME,
+            last_update_at={
+                **NULLABLE_DATETIME,
+                "description": "When the newest update was posted (null: none yet).",
+            },
+            update_count={"type": "integer", "minimum": 0},
+            updates_url={"type": "string", "format": "uri"},
+            section=nullable("SectionRef"),
+            lead_image=nullable("Image"),
+        ),
+        "LiveBlog": {
+            "allOf": [
+                ref("LiveBlogTeaser"),
+                obj(
+                    {
+                        "edition": {"type": "string"},
+                        "introduction_html": {"type": "string"},
+                        "authors": {"type": "array", "items": ref("Author")},
+                        "tags": {"type": "array", "items": ref("Term")},
+                        "regions": {"type": "array", "items": ref("Term")},
+                    }
+                ),
+            ]
+        },
         "LiveUpdate": obj(
             {
                 "id": {"type": "integer"},
@@ -811,6 +846,18 @@ EXAMPLE_INFOGRAPH = {
     "standfirst": "A year of rain at five stations, in one chart.",
     "published_at": "2026-11-26T12:00:00+00:00",
     "image": EXAMPLE_IMAGE,
+}
+EXAMPLE_LIVE_BLOG = {
+    **link_example("live-blogs", 80, "Election night, live", "live/election-night"),
+    "standfirst": "Follow the count as it happens.",
+    "status": "live",
+    "started_at": "2026-11-28T19:00:00+00:00",
+    "ended_at": None,
+    "last_update_at": "2026-11-28T22:14:00+00:00",
+    "update_count": 57,
+    "updates_url": "https://news.example.org/api/v1/live-blogs/80/updates",
+    "section": {"id": 40, "title": "Live", "url": "https://news.example.org/en/live/"},
+    "lead_image": None,
 }
 ID_PARAMETER = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 
@@ -1062,6 +1109,37 @@ PATHS.update(
                 },
             },
         ),
+        "/live-blogs": listing(
+            "listLiveBlogs",
+            "Published live blogs, newest first (by when they started), running or ended.",
+            "live_blogs",
+            "LiveBlogTeaser",
+            EXAMPLE_LIVE_BLOG,
+            parameters=[
+                *LIST_FILTERS[:5],
+                query(
+                    "status",
+                    "live: running blogs only; ended: finished ones only. Default: both.",
+                    {"enum": ["live", "ended"]},
+                ),
+                LIMIT,
+                CURSOR,
+            ],
+        ),
+        "/live-blogs/{id}": one(
+            "getLiveBlog",
+            "One published live blog: its state, introduction, byline, tags and regions; "
+            "its updates are at `updates_url`.",
+            "LiveBlog",
+            {
+                **EXAMPLE_LIVE_BLOG,
+                "edition": "en",
+                "introduction_html": "<p>Polls closed at eight; results come in overnight.</p>",
+                "authors": [],
+                "tags": [{"name": "election", "slug": "election"}],
+                "regions": [],
+            },
+        ),
         "/live-blogs/{id}/updates": one(
             "listLiveBlogUpdates",
             "A live blog's updates newer than `since`, newest first, with the key events.",
@@ -1174,6 +1252,8 @@ PATHS = {
         "/infographs",
         "/infographs/{id}",
         "/breaking",
+        "/live-blogs",
+        "/live-blogs/{id}",
         "/live-blogs/{id}/updates",
         "/search",
     )

@@ -14,6 +14,23 @@ def absolute(request, url):
     return request.build_absolute_uri(url) if url else None
 
 
+def page_url(request, page):
+    """The page's reader address on the scheme and host the client called.
+
+    Not Wagtail's `get_full_url()`: that starts from the Site record's hostname and port
+    (`localhost:80` on a fresh install), which need not be any name the site answers to.
+    Every edition lives under the one default Site, so the page's path on it is enough.
+    """
+    parts = page.get_url_parts(request)
+    return absolute(request, parts[2]) if parts else None
+
+
+def route_url(request, home, route, slug):
+    """The reader address of a route of an edition's home page: a region, a tag, a
+    coverage topic's page."""
+    return page_url(request, home) + home.reverse_subpage(route, args=[slug]).lstrip("/")
+
+
 def image_data(request, image, *, caption="", credit="", specs=IMAGE_SPECS):
     if image is None:
         return None
@@ -43,7 +60,7 @@ def article_link(request, article):
     return {
         "id": article.pk,
         "title": article.title,
-        "url": article.get_full_url(request),
+        "url": page_url(request, article),
         "api_url": absolute(request, reverse("api:article", args=[article.pk])),
     }
 
@@ -51,7 +68,7 @@ def article_link(request, article):
 def section_data(request, section):
     if section is None:
         return None
-    return {"id": section.pk, "title": section.title, "url": section.get_full_url(request)}
+    return {"id": section.pk, "title": section.title, "url": page_url(request, section)}
 
 
 def teaser(request, article):
@@ -76,7 +93,7 @@ def page_link(request, page, api_name):
     return {
         "id": page.pk,
         "title": page.title,
-        "url": page.get_full_url(request),
+        "url": page_url(request, page),
         "api_url": api_link(request, api_name, page.pk),
     }
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from masthead.api.http import api_view, json_response, not_found
-from masthead.api.serializers import absolute, teaser
+from masthead.api.serializers import absolute, page_url, route_url, teaser
 from masthead.api.views import _edition, menu_tree, newest, page_limit
 from masthead.news import teasers
 from masthead.news.models import Coverage, Region
@@ -22,7 +22,7 @@ def region_data(request, home, code, region):
         "id": region.pk,
         "name": region.name,
         "slug": region.slug,
-        "url": home.get_full_url(request) + home.reverse_subpage("region", args=[region.slug]),
+        "url": route_url(request, home, "region", region.slug),
         "articles_url": _articles_url(request, code, region=region.slug),
     }
 
@@ -38,7 +38,7 @@ def navigation(request):
     code, home = _edition(request)
     data = {
         "edition": code,
-        "home": {"title": home.title, "url": home.get_full_url(request)},
+        "home": {"title": home.title, "url": page_url(request, home)},
         "sections": menu_tree(request, home),
         "regions": _regions(request, home, code),
     }
@@ -59,7 +59,7 @@ def topic_data(request, home, code, topic):
         "slug": topic.slug,
         "description": topic.description,
         "active": topic.active,
-        "url": home.get_full_url(request) + home.reverse_subpage("coverage", args=[topic.slug]),
+        "url": route_url(request, home, "coverage", topic.slug),
         "api_url": absolute(
             request, f"{reverse('api:coverage_topic', args=[topic.slug])}?edition={code}"
         ),

@@ -26,6 +26,7 @@ from masthead.api.serializers import (
     body_blocks,
     image_data,
     iso,
+    page_url,
     section_data,
     teaser,
 )
@@ -93,7 +94,7 @@ def editions(request):
                 "code": home.locale.language_code,
                 "name": str(names.get(home.locale.language_code, home.locale.language_code)),
                 "title": home.title,
-                "url": home.get_full_url(request),
+                "url": page_url(request, home),
                 "last_published_at": iso(home.last_published_at),
             }
             for home in homes
@@ -135,8 +136,10 @@ def sections(request):
 # -- articles -----------------------------------------------------------------------------
 
 
-def encode_cursor(article):
-    raw = json.dumps([article.published_at.isoformat(), article.pk]).encode()
+def encode_cursor(item, field="published_at"):
+    """Where the next page starts: the last item's time (by `field`, the list's order)
+    and id."""
+    raw = json.dumps([getattr(item, field).isoformat(), item.pk]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -171,13 +174,14 @@ def in_section(request, home, found):
 AUTHOR_LINKS = {
     "articlepage": "article_authors__author__slug",
     "videopage": "video_authors__author__slug",
+    "liveblogpage": "authors__slug",
 }
 
 
 def filtered(request, home, found):
     """`found` narrowed by the `section`, `region`, `tag` and `author` parameters.
 
-    Stories, videos, galleries and infographs share the filters. Each link filter is a
+    Stories, videos, galleries, infographs and live blogs share the filters. Each link filter is a
     subquery, so an item is never listed twice.
     """
     found = in_section(request, home, found)
@@ -204,19 +208,18 @@ def filtered(request, home, found):
     return found
 
 
-def cursor_page(request, found, limit):
-    """One page of `found` (ordered newest first) and the next page's URL, or None."""
+def cursor_page(request, found, limit, field="published_at"):
+    """One page of `found` (ordered newest first by `field`, then id) and the next page's
+    URL, or None."""
     if cursor := request.GET.get("cursor"):
-        published_at, pk = decode_cursor(cursor)
-        found = found.filter(
-            Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
-        )
+        when, pk = decode_cursor(cursor)
+        found = found.filter(Q(**{f"{field}__lt": when}) | Q(**{field: when, "pk__lt": pk}))
     page = list(found[: limit + 1])
     more, page = len(page) > limit, page[:limit]
     next_url = None
     if more:
         query = request.GET.copy()
-        query["cursor"] = encode_cursor(page[-1])
+        query["cursor"] = encode_cursor(page[-1], field)
         next_url = absolute(request, f"{request.path}?{query.urlencode()}")
     return page, next_url
 

@@ -14,7 +14,6 @@ of them with their sections, and one reads the edition homes that author links h
 
 import mimetypes
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.utils import feedgenerator
@@ -23,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.rich_text import expand_db_html
 
+from masthead.core.lists import human_list
 from masthead.core.models import HomePage
 from masthead.media import mixed
 from masthead.syndication.models import SyndicationSettings
@@ -30,6 +30,7 @@ from masthead.syndication.models import SyndicationSettings
 FEED_LENGTH = 30
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
 # The lead image as feeds carry it: 16:9 around the focal point, wide enough for readers
 # that show it full width.
 FEED_IMAGE = "fill-1200x675"
@@ -58,10 +59,18 @@ def add_media(handler, item):
 
 class NewsRssFeed(feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS, "xmlns:content": CONTENT_NS}
+        return {
+            **super().rss_attributes(),
+            "xmlns:media": MEDIA_NS,
+            "xmlns:content": CONTENT_NS,
+            "xmlns:dc": DC_NS,
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item.get("language"):
+            # RSS has no item language of its own; Dublin Core's is what readers know.
+            handler.addQuickElement("dc:language", item["language"])
         if item.get("updateddate"):
             # RSS has no update time of its own; Atom's element is the common choice.
             handler.addQuickElement("atom:updated", feedgenerator.rfc3339_date(item["updateddate"]))
@@ -73,6 +82,11 @@ class NewsRssFeed(feedgenerator.Rss201rev2Feed):
 class NewsAtomFeed(feedgenerator.Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
+    def item_attributes(self, item):
+        # xml:lang on the entry: its title, summary and content are in that language.
+        language = item.get("language")
+        return {"xml:lang": language} if language else {}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -114,14 +128,22 @@ class ScopeFeed(Feed):
         self.scope = scope
         self.feed_type = NewsAtomFeed if kind == "atom" else NewsRssFeed
         self.site_name = site_name
-        # The site-wide feed mixes editions; it is labelled with the default language.
-        self.language = scope.language or settings.LANGUAGE_CODE
+        self.language = scope.language
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
         self.full_text = SyndicationSettings.for_request(request).feeds_full_text
-        self.homes = {home.locale_id: home for home in HomePage.objects.all()}
+        homes = HomePage.objects.select_related("locale")
+        self.homes = {home.locale_id: home for home in homes}
         return self.scope
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        if not self.language:
+            # The site-wide feed mixes editions: no one language is the feed's (Django
+            # would name the active one), so each item names its own instead.
+            feed.feed["language"] = None
+        return feed
 
     # -- the feed ----------------------------------------------------------------------
 
@@ -177,7 +199,11 @@ class ScopeFeed(Feed):
 
     def item_author_name(self, item):
         names = [author.name for author in self._authors(item)]
-        return ", ".join(names) if names else self.site_name
+        return human_list(names, self._language_of(item)) if names else self.site_name
+
+    def _language_of(self, item):
+        home = self.homes.get(item.locale_id)
+        return home.locale.language_code if home is not None else None
 
     def item_author_link(self, item):
         authors = self._authors(item)
@@ -206,6 +232,8 @@ class ScopeFeed(Feed):
             }
         if self.full_text and item.teaser_kind == "article":
             extra["content_html"] = full_text_html(item)
+        if not self.language:
+            extra["language"] = self._language_of(item)
         return extra
 
 

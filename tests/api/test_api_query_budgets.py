@@ -1,5 +1,6 @@
 """Query budgets for the API (DESIGN.md, principle 2): each endpoint runs the same number
-of queries with 10 stories and with 60, within its budget. The archive is the reader
+of queries with 10 stories (and videos, galleries, infographs, live blogs) and with 60,
+within its budget. The archive is the reader
 pages' one (tests/news/test_query_budgets.py): lead images, authors, tags, regions,
 coverage, views, breaking lines and bodies with images and links to other stories."""
 
@@ -57,6 +58,13 @@ BUDGETS = {
     "gallery": 9,
     "infographs": 3,
     "infograph": 7,
+    # Home; the blogs with their update counts and lead images; the images' renditions;
+    # their sections (+ the section filter's lookup).
+    "live blogs": 4,
+    "live blogs, filtered": 5,
+    # The blog with its counts and lead image; renditions; section; authors, their
+    # photos' renditions; tags; regions.
+    "live blog": 8,
     # The blog; its updates; its key events (+ the `since` update).
     "live blog updates": 3,
     "live blog updates since": 4,
@@ -77,8 +85,17 @@ class MediaArchive(Archive):
         self.series = video_factories.make_series(self.film_section, "Series")
         self.film = video_factories.make_video_file(captions=video_factories.CAPTIONS)
         self.data = media_factories.make_document()
-        self.blog = factories.make_live_blog(newsroom["politics"], "Live count")
+        self.blog = factories.make_live_blog(
+            newsroom["politics"],
+            "Live count",
+            lead_image=self.images[0],
+            authors=[newsroom["writer"], newsroom["critic"]],
+        )
+        self.blog.tags.add("river")
+        self.blog.regions = [newsroom["europe"]]
+        self.blog.save()
         self.videos, self.galleries, self.infographs, self.updates = [], [], [], []
+        self.blogs = []
 
     def grow(self, total):
         super().grow(total)
@@ -118,6 +135,16 @@ class MediaArchive(Archive):
                     data_file=self.data,
                     authors=[newsroom["writer"]],
                     published_at=published_at,
+                )
+            )
+            self.blogs.append(
+                factories.make_live_blog(
+                    newsroom["economy"] if number % 2 else newsroom["politics"],
+                    f"Live {number}",
+                    lead_image=self.images[number % len(self.images)] if number % 3 else None,
+                    status="ended" if number % 4 == 0 else "live",
+                    authors=[newsroom["writer"]],
+                    started_minutes_ago=10 * (LARGE - number) + 5,
                 )
             )
             self.updates.append(
@@ -164,6 +191,12 @@ def urls(archive):
         "gallery": f"/api/v1/galleries/{archive.galleries[-1].pk}",
         "infographs": "/api/v1/infographs",
         "infograph": f"/api/v1/infographs/{archive.infographs[1].pk}",
+        "live blogs": "/api/v1/live-blogs",
+        "live blogs, filtered": (
+            f"/api/v1/live-blogs?section={archive.newsroom['news'].pk}&status=live"
+            "&author=jane-writer&limit=5"
+        ),
+        "live blog": f"/api/v1/live-blogs/{archive.blog.pk}",
         "live blog updates": f"/api/v1/live-blogs/{archive.blog.pk}/updates",
         "live blog updates since": (
             f"/api/v1/live-blogs/{archive.blog.pk}/updates?since={archive.updates[2].pk}"
@@ -203,6 +236,9 @@ def test_the_lists_really_are_full(archive):
     assert len(client.get(urls(archive)["videos, filtered"]).json()["videos"]) == 5
     assert len(client.get(urls(archive)["galleries"]).json()["galleries"]) == 20
     assert len(client.get(urls(archive)["infographs"]).json()["infographs"]) == 20
+    assert len(client.get(urls(archive)["live blogs"]).json()["live_blogs"]) == 20
+    filtered_blogs = client.get(urls(archive)["live blogs, filtered"]).json()["live_blogs"]
+    assert len(filtered_blogs) == 5
     updates = client.get(urls(archive)["live blog updates since"]).json()["updates"]
     assert len(updates) == 20
     assert len(client.get(urls(archive)["search"]).json()["results"]) == 10

@@ -75,7 +75,7 @@ def test_a_story_as_ninjs(client, story):
     # The picture's caption and credit are in the HTML but, as ninjs says, not counted.
     assert "The vault doors" in body["value"]
     assert "Rates rose by a quarter point." in body["value"] and body["wordcount"] == 6
-    assert item["by"] == "Jane Writer, Sam Critic"
+    assert item["by"] == "Jane Writer and Sam Critic"
     assert item["genres"] == [{"name": "Opinion", "literal": "opinion"}]
     assert sorted(s["literal"] for s in item["subjects"]) == ["budget", "rates"]
     assert item["places"][0]["uri"] == "http://localhost/en/regions/europe/"

@@ -32,6 +32,8 @@ DESCRIBED = {
     "gallery": "/galleries/{id}",
     "infographs": "/infographs",
     "infograph": "/infographs/{id}",
+    "live_blogs": "/live-blogs",
+    "live_blog": "/live-blogs/{id}",
     "live_blog_updates": "/live-blogs/{id}/updates",
     "search": "/search",
 }
@@ -147,6 +149,9 @@ def full(stories, newsroom):
         ("/api/v1/galleries/{gallery}", "/galleries/{id}"),
         ("/api/v1/infographs", "/infographs"),
         ("/api/v1/infographs/{infograph}", "/infographs/{id}"),
+        ("/api/v1/live-blogs", "/live-blogs"),
+        ("/api/v1/live-blogs?status=live&limit=1", "/live-blogs"),
+        ("/api/v1/live-blogs/{blog}", "/live-blogs/{id}"),
         ("/api/v1/live-blogs/{blog}/updates", "/live-blogs/{id}/updates"),
         ("/api/v1/live-blogs/{blog}/updates?since={first_update}", "/live-blogs/{id}/updates"),
         ("/api/v1/search?q=budget", "/search"),
@@ -160,7 +165,8 @@ def test_real_responses_match_their_schemas(client, full, media, url, path):
     assert response.status_code == 200
     data = response.json()
     assert_valid(data, schema_of(path))
-    for key in ("articles", "videos", "galleries", "infographs", "updates", "results"):
+    lists = ("articles", "videos", "galleries", "infographs", "live_blogs", "updates", "results")
+    for key in lists:
         assert data.get(key) != [], f"{url}: an empty {key} list proves little"
     if path == "/articles/{id}":
         kinds = {block["type"] for block in data["body"]}

@@ -60,6 +60,47 @@ def test_atom_says_its_language_on_the_feed(client, editions):
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "ar"
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EDITION_TITLES = {
+    "Budget passes": "en",
+    "Only in English": "en",
+    "إقرار الميزانية": "ar",
+    "خبر عربي فقط": "ar",
+}
+
+
+def test_the_site_wide_rss_feed_names_each_items_language_not_one_for_all(client, editions):
+    response = client.get("/feed/")
+    assert b"<language>" not in response.content
+    parsed = feedparser.parse(response.content)
+    assert parsed.bozo == 0
+    assert "language" not in parsed.feed
+    assert {entry.title: entry.language for entry in parsed.entries} == EDITION_TITLES
+
+
+def test_the_site_wide_atom_feed_puts_xml_lang_on_each_entry(client, editions):
+    response = client.get("/feed/atom/")
+    root = etree.fromstring(response.content)
+    assert root.get(XML_LANG) is None
+    parsed = feedparser.parse(response.content)
+    assert parsed.bozo == 0
+    by_title = {entry.title: entry.title_detail.language for entry in parsed.entries}
+    assert by_title == EDITION_TITLES
+    assert {entry.summary_detail.language for entry in parsed.entries} == {"en", "ar"}
+
+
+@pytest.mark.parametrize("url", ["/en/feed/", "/ar/feed/atom/"])
+def test_an_editions_feed_says_its_language_once(client, editions, url):
+    content = client.get(url).content
+    assert b"dc:language" not in content
+    if url.endswith("atom/"):
+        root = etree.fromstring(content)
+        assert [e.get(XML_LANG) for e in root.iter("{http://www.w3.org/2005/Atom}entry")] == [
+            None,
+            None,
+        ]
+
+
 def test_each_edition_has_its_sitemaps(client, editions):
     children = {
         loc.text for loc in xml_of(client, "/sitemap.xml").iterfind("sm:sitemap/sm:loc", NS)

@@ -82,7 +82,7 @@ def test_an_entry_carries_everything_a_reader_needs(client, desk, url):
     assert entry.id.startswith("tag:localhost,") and entry.id.endswith(f":article:{story.pk}")
     assert entry.published_parsed == story.published_at.utctimetuple()
     assert entry.updated_parsed == story.updated_at.utctimetuple()
-    assert entry.author == "Jane Writer, Sam Critic"
+    assert entry.author == "Jane Writer and Sam Critic"
     assert sorted(tag.term for tag in entry.tags) == ["Budget", "Parliament", "Politics"]
     [media] = entry.media_content
     assert media["url"].startswith("http://localhost/media/images/")

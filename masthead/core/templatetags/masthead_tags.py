@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from masthead.core.editions import edition_homes, edition_name, readable
+from masthead.core.lists import list_joiners
 from masthead.core.models import HomePage
 from masthead.live.models import ticker_items
 from masthead.news.models import Region
@@ -174,6 +175,13 @@ def hreflang_links(context):
 def absolute_url(context, page):
     request = context["request"]
     return request.build_absolute_uri(page.get_url(request))
+
+
+@register.filter
+def joined(items):
+    """(joiner, item) pairs that read as a list in the page's language, for bylines whose
+    names are links: {% for joiner, author in authors|joined %}{{ joiner }}<a>…"""
+    return list_joiners(items)
 
 
 @register.filter

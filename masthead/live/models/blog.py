@@ -212,7 +212,7 @@ class LiveBlogPage(Page):
 
     def structured_data(self, request, updates):
         """schema.org LiveBlogPosting with the newest updates, as a dict for JSON-LD."""
-        url = self.get_full_url(request)
+        url = request.build_absolute_uri(self.get_url(request))
         data = {
             "@context": "https://schema.org",
             "@type": "LiveBlogPosting",
