@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: media in a temporary folder, a clean cache per test,
 a reader's test client on the site's host, and a small newsroom to report from."""
 
+import json
 import uuid
 
 import lxml.html
@@ -86,6 +87,17 @@ def one(tree, name, tag="*"):
 
 def text_of(element):
     return " ".join(element.text_content().split())
+
+
+def json_ld_node(tree, schema_type):
+    """The node of `schema_type` in the page's JSON-LD, which is one block (a graph)."""
+    scripts = tree.xpath("//script[@type='application/ld+json']")
+    assert len(scripts) == 1, f"expected one JSON-LD block, found {len(scripts)}"
+    data = json.loads(scripts[0].text)
+    assert data["@context"] == "https://schema.org"
+    nodes = [node for node in data["@graph"] if node["@type"] == schema_type]
+    assert len(nodes) == 1, f"expected one {schema_type}, found {len(nodes)}"
+    return nodes[0]
 
 
 def links(element):

@@ -9,22 +9,26 @@ regions, tags, authors and coverage topics) and returns:
 - `graph`: schema.org JSON-LD nodes: WebSite (with a SearchAction) and Organization on
   an edition's home, a NewsArticle (or its Opinion/Analysis/Reportage subtype) on a story,
   CollectionPage, ProfilePage, WebPage or ContactPage on listings and plain pages, and a
-  BreadcrumbList below the home. Page types of other apps that write their own JSON-LD
-  in their templates get the rest (canonical, feeds, previews) and no second block.
+  BreadcrumbList below the home. Page types of other apps that describe themselves (a
+  VideoObject, ImageGallery, LiveBlogPosting, BroadcastEvent as `structured_data` in
+  their context) have that node in the same graph: one JSON-LD block per page.
 
 Everything comes from what the page's context already holds, plus a handful of queries
 that do not depend on the size of the archive.
 """
 
+import json
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from django.templatetags.static import static
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from masthead.core.models import ContactPage, HomePage, SiteSettings, StandardPage
+from masthead.media.models import SeriesPage
 from masthead.news.models import ArticlePage, ArticleType, SectionPage
 from masthead.syndication.models import SyndicationSettings
 
@@ -211,9 +215,13 @@ class Builder:
             path = f"{path}?page={int(number)}"
         return self.absolute(path)
 
+    def slogan(self):
+        """The edition's own slogan (on its home page), else the site's."""
+        return getattr(self.home, "slogan", "") or self.site_settings.slogan
+
     def description(self, fallback=""):
         page = self.page
-        return page.search_description or fallback or self.site_settings.slogan
+        return page.search_description or fallback or self.slogan()
 
     def front_page(self):
         self.edition_feed_links()
@@ -251,7 +259,7 @@ class Builder:
         else:  # the author directory
             name, description = _("Authors"), ""
         self.edition_feed_links()
-        description = description or self.site_settings.slogan
+        description = description or self.slogan()
         self.previews(kind=kind, title=name, description=description)
         self.data.graph += [
             {
@@ -291,7 +299,7 @@ class Builder:
         self.edition_feed_links()
         description = self.description(getattr(page, "intro", "") or "")
         if not isinstance(description, str):  # a rich text intro (the contact page)
-            description = self.site_settings.slogan
+            description = self.slogan()
         self.previews(kind="website", title=page.seo_title or page.title, description=description)
         self.data.graph += [
             {
@@ -305,14 +313,41 @@ class Builder:
         ]
 
     def other_page(self):
-        """A page type that describes itself to search engines in its own template (live
-        blogs, galleries and the like): its canonical link, feed links and link preview
-        only, so there is one JSON-LD block per page and no extra query."""
+        """Videos, galleries, infographs, live blogs, series and LIVE TV. Those that describe
+        themselves (`structured_data` in their context: a VideoObject, an ImageGallery, a
+        LiveBlogPosting, a BroadcastEvent) have that node in the graph; the others get a
+        WebPage. All get their trail as a BreadcrumbList, and a link preview with their
+        own words and picture."""
         page = self.page
         self.edition_feed_links()
+        description = self.description(summary(page))
+        picture = preview_picture(page, self.context)
+        preview = picture.get_rendition(PREVIEW_SPEC) if picture is not None else None
         self.previews(
-            kind="website", title=page.seo_title or page.title, description=self.description()
+            kind="website",
+            title=page.seo_title or page.title,
+            description=description,
+            image=preview,
+            image_alt=(picture.caption or picture.title) if picture is not None else "",
         )
+        own = self.context.get("structured_data")
+        if own:  # one block per page: the page's own node joins the graph
+            node = json.loads(own) if isinstance(own, str) else dict(own)
+            node.pop("@context", None)
+            self.data.graph.append(node)
+        else:
+            self.data.graph.append(
+                {
+                    "@type": "CollectionPage" if isinstance(page, SeriesPage) else "WebPage",
+                    "@id": self.data.canonical,
+                    "url": self.data.canonical,
+                    "name": page.title,
+                    "description": description,
+                    "inLanguage": self.language,
+                    "isPartOf": {"@type": "WebSite", "name": self.site_name, "url": self.home_url},
+                }
+            )
+        self.data.graph.append(self.breadcrumbs(self.page_trail(page)))
 
     def article(self):
         page, context = self.page, self.context
@@ -376,6 +411,28 @@ class Builder:
         if tags:
             story["keywords"] = tags
         self.data.graph += [story, self.breadcrumbs(self.page_trail(page))]
+
+
+def summary(page):
+    """A page's own one-paragraph summary as plain text: its standfirst, or its
+    description (an infograph's, a series' rich text)."""
+    text = getattr(page, "standfirst", "") or getattr(page, "description", "") or ""
+    return strip_tags(str(text)).strip()
+
+
+def preview_picture(page, context):
+    """The picture that stands for a page in link previews: a video's poster, a gallery's
+    cover (its first photo), an infograph's graphic, a live blog's lead image, a series'
+    artwork, or the channel's poster on LIVE TV."""
+    for name in ("poster", "image", "lead_image", "artwork"):
+        picture = getattr(page, name, None)
+        if picture is not None and hasattr(picture, "get_rendition"):
+            return picture
+    photos = context.get("photos") or []
+    if photos:
+        return photos[0].image
+    poster = context.get("poster")
+    return poster if hasattr(poster, "get_rendition") else None
 
 
 def page_metadata(context):

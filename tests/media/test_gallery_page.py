@@ -1,7 +1,6 @@
 """The gallery page: what a reader gets with JavaScript off, its structured data, the
 embargo, and the editors' 3-to-100-photos rule."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -13,19 +12,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from masthead.media.models import GalleryPage
 from tests import factories
-from tests.conftest import by_class, parse, text_of
+from tests.conftest import by_class, json_ld_node, parse, text_of
 from tests.media.factories import make_gallery
 
 
 @pytest.fixture
 def pictures(newsroom):
     return factories.make_section(newsroom["home"], "In Pictures", slug="in-pictures")
-
-
-def json_ld(tree):
-    scripts = tree.xpath("//script[@type='application/ld+json']")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].text)
 
 
 def test_a_gallery_without_javascript_is_a_list_of_figures(client, pictures, newsroom):
@@ -81,9 +74,7 @@ def test_gallery_structured_data_is_an_image_gallery(client, pictures, newsroom)
         credits=["Staff", "", "", ""],
         authors=[newsroom["writer"]],
     )
-    data = json_ld(parse(client.get(gallery.url)))
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "ImageGallery"
+    data = json_ld_node(parse(client.get(gallery.url)), "ImageGallery")
     assert data["name"] == "Night shift"
     assert data["url"] == "http://localhost" + gallery.url
     assert data["author"] == [{"@type": "Person", "name": "Jane Writer"}]

@@ -1,14 +1,12 @@
 """The infograph page: the graphic described by its text, the zoom link, the data
 download, structured data, and the required description."""
 
-import json
-
 import pytest
 from django.core.exceptions import ValidationError
 
 from masthead.media.models import InfographPage
 from tests import factories
-from tests.conftest import by_class, parse, text_of
+from tests.conftest import by_class, json_ld_node, parse, text_of
 from tests.media.factories import DESCRIPTION, make_document, make_infograph
 
 
@@ -62,9 +60,7 @@ def test_infograph_structured_data(client, infographs_section, newsroom):
     infograph = make_infograph(
         infographs_section, "Rain chart", data_file=document, authors=[newsroom["critic"]]
     )
-    scripts = parse(client.get(infograph.url)).xpath("//script[@type='application/ld+json']")
-    data = json.loads(scripts[0].text)
-    assert data["@type"] == "ImageObject"
+    data = json_ld_node(parse(client.get(infograph.url)), "ImageObject")
     assert data["name"] == "Rain chart"
     assert data["description"] == DESCRIPTION
     assert data["contentUrl"] == "http://localhost" + infograph.image.file.url

@@ -1,6 +1,5 @@
 """Video pages, series and video sections as a reader sees them."""
 
-import json
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -13,7 +12,7 @@ from masthead.media.models import SeriesPage, VideoPage, VideoSectionPage
 from masthead.media.models.video import clock, iso_duration
 from masthead.news.models import ArticlePage, SectionPage
 from tests import factories
-from tests.conftest import by_class, one, parse, text_of
+from tests.conftest import by_class, json_ld_node, one, parse, text_of
 from tests.media import video_factories
 
 NOW = timezone.now()
@@ -136,9 +135,7 @@ class TestEmbeddedVideo:
 
     def test_video_object_structured_data(self, client, embedded):
         tree = parse(client.get(embedded.url))
-        (script,) = tree.xpath("//script[@type='application/ld+json']")
-        data = json.loads(script.text)
-        assert data["@type"] == "VideoObject"
+        data = json_ld_node(tree, "VideoObject")
         assert data["name"] == "How a budget is made"
         assert data["description"] == "In four minutes, from first draft to final vote."
         assert data["duration"] == "PT4M5S"
@@ -157,8 +154,7 @@ class TestEmbeddedVideo:
             "alert(1)</script>" not in body.split("application/ld+json", 1)[1].split("</script>")[0]
         )
         tree = parse(client.get(video.url))
-        data = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
-        assert data["name"] == video.title
+        assert json_ld_node(tree, "VideoObject")["name"] == video.title
 
 
 class TestUploadedVideo:
@@ -203,7 +199,7 @@ def client_get(url):
 
 def parse_ld(video):
     tree = parse(client_get(video.url))
-    return json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
+    return json_ld_node(tree, "VideoObject")
 
 
 class TestPublishedRules:

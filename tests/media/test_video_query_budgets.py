@@ -22,9 +22,10 @@ BUDGETS = {
     "videos section": 27,
     "video subsection": 28,  # and its series strip
     "video subsection, page 2": 28,
-    "series": 21,
-    "episode": 29,
-    "uploaded video": 26,
+    # +1 for the breadcrumb trail in their structured data.
+    "series": 22,
+    "episode": 30,
+    "uploaded video": 27,
 }
 # With 3 videos the subsection has one page, so ?page=2 shows the last (the first) page;
 # with 30 it is a real second page. A page showing only one kind skips a fetch.

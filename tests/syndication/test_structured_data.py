@@ -192,18 +192,3 @@ def test_the_not_found_page_claims_no_canonical(client, desk):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert not parse(response).xpath("//link[@rel='canonical']")
-
-
-def test_a_page_type_with_its_own_json_ld_gets_no_second_block(rf, desk):
-    """Live blogs, galleries and others describe themselves: the tag adds only the rest."""
-    from wagtail.models import Page
-
-    from masthead.syndication.structured_data import page_metadata
-
-    other = Page(title="A page of another app", slug="other")
-    desk["home"].add_child(instance=other)
-    request = rf.get(other.url, HTTP_HOST="localhost")
-    data = page_metadata({"request": request, "page": other})
-    assert data.graph == []
-    assert data.canonical == "http://localhost/en/other/"
-    assert ("property", "og:title", "A page of another app") in data.meta
