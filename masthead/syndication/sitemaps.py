@@ -24,14 +24,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import F, Max
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
 from masthead.core.editions import readable
 from masthead.core.models import HomePage
 from masthead.media import mixed
-from masthead.news import teasers
 from masthead.news.models import ArticlePage, Author, Coverage, Region, SectionPage
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -50,11 +49,26 @@ def changed_at(kind_name):
     return F("published_at")
 
 
-def latest_modified(articles):
-    dates = articles.aggregate(
-        published=Max("published_at"), updated=Max(Coalesce("updated_at", "published_at"))
-    )
-    return max(filter(None, dates.values()), default=None)
+def newest_below(locale_id, depths):
+    """{path of a page at one of `depths`: the newest change among the edition's published
+    stories, videos, galleries and infographs below it}. One query per depth (a UNION of
+    the kinds, grouped by ancestor), however large the archive and however many sections."""
+    newest = {}
+    for depth in sorted(depths):
+        width = depth * Page.steplen
+        grouped = [
+            pages.filter(depth__gt=depth)
+            .order_by()
+            .annotate(ancestor=Substr("path", 1, width))
+            .values("ancestor")
+            .annotate(changed=Max(changed_at(name)))
+            .values_list("ancestor", "changed")
+            for name, pages in mixed.published_pages(locale_id).items()
+        ]
+        for ancestor, changed in grouped[0].union(*grouped[1:], all=True):
+            if changed is not None and (ancestor not in newest or changed > newest[ancestor]):
+                newest[ancestor] = changed
+    return newest
 
 
 def page_path(page):
@@ -124,7 +138,6 @@ class EditionPagesSitemap(TranslationAlternates, Sitemap):
 
     def items(self):
         home = self.home
-        stories = teasers.published(home.locale_id)
         pages = (
             Page.objects.live()
             .public()
@@ -133,14 +146,15 @@ class EditionPagesSitemap(TranslationAlternates, Sitemap):
             .not_type(*(kind.model for kind in mixed.KINDS.values()))
             .order_by("path")
         )
+        pages = list(pages)
+        # A listing (the home, a section, a video section, a series) is as fresh as the
+        # newest story, video, gallery or infograph below it, or its own last edit.
+        newest = newest_below(home.locale_id, {page.depth for page in pages if page.numchild})
         items = []
         for page in pages:
-            if page.pk == home.pk:
-                lastmod = latest_modified(stories)
-            elif page.specific_class is SectionPage:
-                lastmod = latest_modified(stories.descendant_of(page))
-            else:
-                lastmod = page.last_published_at
+            lastmod = max(
+                filter(None, [page.last_published_at, newest.get(page.path)]), default=None
+            )
             items.append((page_path(page), lastmod, page))
         base = page_path(home)
 
@@ -166,7 +180,8 @@ class EditionPagesSitemap(TranslationAlternates, Sitemap):
         return item[1]
 
     def get_latest_lastmod(self):
-        return latest_modified(teasers.published(self.home.locale_id))
+        home = self.home
+        return newest_below(home.locale_id, {home.depth}).get(home.path)
 
 
 def located(kind, ids):

@@ -46,7 +46,12 @@ def sitemap_section(request, section):
         sitemaps = all_sitemaps()
         if section not in sitemaps:
             raise Http404("No such sitemap.")
-        response = sitemap_views.sitemap(request, {section: sitemaps[section]}, section=section)
+        response = sitemap_views.sitemap(
+            request,
+            {section: sitemaps[section]},
+            section=section,
+            template_name="syndication/sitemap.xml",
+        )
         return response.render().content, response["Content-Type"]
 
     return cached_response(request, f"sitemap:{section}", build)

@@ -52,7 +52,7 @@ def every_url(client):
 def test_each_kind_is_in_its_sections_sitemap_with_lastmod(client, filed):
     videos = urls_of(xml_of(client, "/sitemap-en-videos.xml"))
     film = filed["film"]
-    assert videos == {f"http://localhost{film.url}": film.published_at.date().isoformat()}
+    assert videos == {f"http://localhost{film.url}": film.published_at.isoformat()}
     pictures = urls_of(xml_of(client, "/sitemap-en-in-pictures.xml"))
     assert set(pictures) == {
         f"http://localhost{filed['gallery'].url}",
@@ -89,3 +89,21 @@ def test_a_cached_sitemap_expires_when_a_video_embargo_lifts(filed):
 
     film = filed["embargoed"][0]
     assert next_embargo_lifts() == film.published_at
+
+
+def test_listings_in_the_edition_sitemap_are_as_fresh_as_their_newest_page(client, filed):
+    """A video section, a series and the home are dated by their newest video, gallery or
+    infograph too, not by their stories alone (nor by pages still under embargo)."""
+    videos = filed["film"].get_parent()
+    series = video_factories.make_series(videos, "Budget explained")
+    episode = video_factories.make_video(
+        series, "Episode one", published_at=timezone.now() - timedelta(minutes=30)
+    )
+    pages = urls_of(xml_of(client, "/sitemap-en.xml"))
+    newest = episode.published_at.isoformat()
+    assert pages[f"http://localhost{videos.url}"] == newest
+    assert pages[f"http://localhost{series.url}"] == newest
+    assert pages["http://localhost/en/"] == newest
+    pictures = filed["chart"].get_parent()
+    changes = [filed["chart"].published_at, pictures.last_published_at]
+    assert pages[f"http://localhost{pictures.url}"] == max(filter(None, changes)).isoformat()

@@ -65,9 +65,9 @@ def test_the_index_lists_every_edition_and_section_sitemap(client, desk, archive
 
 def test_a_section_sitemap_lists_its_stories_with_lastmod(client, desk, archive_story):
     urls = urls_of(xml_of(client, "/sitemap-en-news.xml"))
-    assert urls[STORY] == desk["story"].updated_at.date().isoformat()
+    assert urls[STORY] == desk["story"].updated_at.isoformat()
     archive_url = f"http://localhost{archive_story.url}"
-    assert urls[archive_url] == archive_story.updated_at.date().isoformat()
+    assert urls[archive_url] == archive_story.updated_at.isoformat()
     # Not the opinion column (another section), not the embargoed story, not a draft.
     assert not any("falls-short" in url for url in urls)
     assert not any("embargoed" in url or "unfinished" in url for url in urls)
@@ -86,7 +86,7 @@ def test_the_edition_sitemap_lists_its_pages(client, desk):
         "coverage/election-2030/",
     ]:
         assert f"http://localhost/en/{path}" in urls, path
-    assert urls["http://localhost/en/news/politics/"] == desk["story"].updated_at.date().isoformat()
+    assert urls["http://localhost/en/news/politics/"] == desk["story"].updated_at.isoformat()
     assert not any("parliament-passes" in url for url in urls)
 
 
