@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from masthead.core.editions import edition_name
 from masthead.media.mixed import published_pages
 from masthead.news import teasers
 
@@ -33,11 +34,13 @@ def site_scope():
     return Scope("site", "", "", "/", published_pages(None))
 
 
-def edition_scope(home, description=""):
+def edition_scope(home):
+    """Named in its own language ("العربية | Masthead Daily") and described by its own
+    slogan, so a reader who follows two editions can tell their feeds apart."""
     return Scope(
         f"edition:{home.pk}",
-        "",
-        description,
+        edition_name(home.locale.language_code),
+        home.slogan,
         home.url,
         published_pages(home.locale_id),
         _language(home),

@@ -8,6 +8,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 from lxml import etree
+from wagtail.models import Locale
 
 from tests import factories
 from tests.syndication.test_sitemaps import NS, xml_of
@@ -53,6 +54,18 @@ def test_the_english_feed_has_no_arabic_story(client, editions):
     parsed = feed(client, "/en/feed/")
     assert parsed.feed.language == "en"
     assert {entry.title for entry in parsed.entries} == {"Budget passes", "Only in English"}
+
+
+def test_each_editions_feed_has_its_own_name_and_slogan(client, editions):
+    arabic_home = factories.home_page().get_translation(Locale.objects.get(language_code="ar"))
+    arabic_home = arabic_home.specific.get_latest_revision_as_object()
+    arabic_home.slogan = "أخبار هادئة"
+    arabic_home.save_revision().publish()
+    arabic, english = feed(client, "/ar/feed/").feed, feed(client, "/en/feed/").feed
+    assert arabic.title == "العربيّة | The Daily Test"  # Django's own name for Arabic
+    assert arabic.subtitle == "أخبار هادئة"
+    assert english.title == "English | The Daily Test"
+    assert english.title != feed(client, "/ar/feed/atom/").feed.title
 
 
 def test_atom_says_its_language_on_the_feed(client, editions):
