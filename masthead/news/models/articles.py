@@ -64,6 +64,17 @@ class ArticlePage(EmbargoedPage, Page):
     lead_image_caption = models.CharField(
         max_length=500, blank=True, help_text="Leave empty to use the image's own caption."
     )
+    # The image library is shared by every edition, so its description may be in another
+    # language than the story: a screen reader would read English on an Arabic page.
+    lead_image_alt = models.CharField(
+        "Lead image alt text",
+        max_length=250,
+        blank=True,
+        help_text=(
+            "What the picture shows, for readers who cannot see it, in the story's language. "
+            "Empty uses this story's own caption, else the image's description."
+        ),
+    )
     body = StreamField(ArticleBodyBlock(), blank=True)
     article_type = models.CharField(
         max_length=20, choices=ArticleType.choices, default=ArticleType.NEWS, db_index=True
@@ -92,7 +103,12 @@ class ArticlePage(EmbargoedPage, Page):
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
         MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="Lead image"
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_alt"),
+            ],
+            heading="Lead image",
         ),
         FieldPanel("body"),
     ]
@@ -190,6 +206,14 @@ class ArticlePage(EmbargoedPage, Page):
         if self.lead_image_caption:
             return self.lead_image_caption
         return self.lead_image.caption if self.lead_image else ""
+
+    @property
+    def lead_image_alt_text(self):
+        """The lead picture's alt text in the story's language where the story has words
+        of its own for it; the image's description otherwise."""
+        if self.lead_image_alt or self.lead_image_caption:
+            return self.lead_image_alt or self.lead_image_caption
+        return self.lead_image.default_alt_text if self.lead_image else ""
 
     @property
     def is_opinion(self):
