@@ -3,8 +3,11 @@ blogs beside stories, by their headline and by their own words, each labelled wi
 kind; never one a reader may not see yet."""
 
 import pytest
+from django.utils import translation
+from wagtail.search.models import IndexEntry
 
 from masthead.live.liveblog import liveblog_post
+from masthead.media.mixed import SEARCHED
 from tests import factories
 from tests.api.test_openapi import assert_valid, schema_of
 from tests.conftest import by_class, parse, text_of
@@ -88,10 +91,6 @@ def test_results_say_their_kind_and_show_their_picture(client, kinds):
 
 
 def test_kind_labels_are_translated():
-    from django.utils import translation
-
-    from masthead.media.mixed import SEARCHED
-
     with translation.override("es"):
         assert str(SEARCHED["video"].label) == "Vídeo"
         assert str(SEARCHED["liveblog"].label) == "Directo"
@@ -163,3 +162,9 @@ def test_the_api_returns_every_kind_with_its_kind(client, kinds):
     assert "<mark>narwhal</mark>" in results["gallery"]["snippet"]
     only = client.get("/api/v1/search", {"q": "walrus", "type": "gallery"}).json()
     assert [result["kind"] for result in only["results"]] == ["gallery"]
+
+
+def test_deleting_a_live_blog_with_updates_leaves_nothing_to_find(client, kinds):
+    kinds["liveblog"].delete()
+    assert "Walrus live" not in titles(search(client, q="narwhal"))
+    assert not IndexEntry.objects.filter(object_id=str(kinds["liveblog"].pk)).exists()

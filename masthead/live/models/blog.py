@@ -398,9 +398,16 @@ def liveblog_document(blog_id, edition):
 @receiver(post_delete, sender=LiveUpdate)
 def _update_changed(instance, **kwargs):
     liveblog_changed(instance.blog_id)
-    # Updates are not page revisions, so Wagtail would not index the blog again: search
-    # would miss an update's words until the next publication or `masthead reindex`.
-    index.insert_or_update_object(instance.blog)
+    if not kwargs.get("raw"):  # not while fixtures load, rows in any order
+        reindex_blog(instance.blog_id)
+
+
+def reindex_blog(blog_id):
+    """Updates are not page revisions, so Wagtail would not index the blog again: search
+    would miss an update's words until the next publication or `masthead reindex`."""
+    blog = LiveBlogPage.objects.filter(pk=blog_id).first()
+    if blog is not None:  # None: deleted meanwhile
+        index.insert_or_update_object(blog)
 
 
 @receiver(page_published, sender=LiveBlogPage)
