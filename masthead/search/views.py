@@ -109,7 +109,8 @@ def suggest_json(request):
     as JSON.
 
     Cached by the words (case, spacing and punctuation do not make a new entry), so a
-    busy search box costs the database one query per distinct prefix per few minutes.
+    busy search box costs the database one query per kind per distinct prefix per few
+    minutes.
     """
     locale = Locale.get_active()
     query = clean_query(request.GET.get("q"))
