@@ -220,6 +220,8 @@ def make_live_blog(
     lead_image=None,
     status="live",
     authors=(),
+    regions=(),
+    tags=(),
     started_minutes_ago=60,
     live=True,
 ):
@@ -238,6 +240,9 @@ def make_live_blog(
         last_published_at=started if live else None,
     )
     blog.authors = list(authors)
+    blog.regions = list(regions)
+    if tags:
+        blog.tags.add(*tags)
     with without_indexing():
         section.add_child(instance=blog)
     return blog

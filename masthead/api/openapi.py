@@ -728,10 +728,29 @@ SCHEMAS.update(
             }
         ),
         "SearchResult": {
+            "description": (
+                "A story, video, gallery, infograph or live blog (`kind`), with a story's "
+                "fields: for other kinds `article_type` and `updated_at` are null, "
+                "`lead_image` is the poster, cover or graphic, and `api_url` its own "
+                "resource (a live blog's: its updates)."
+            ),
             "allOf": [
-                ref("ArticleTeaser"),
+                ref("ArticleLink"),
                 obj(
                     {
+                        "standfirst": {"type": "string"},
+                        "article_type": {
+                            "type": ["string", "null"],
+                            "enum": ["news", "opinion", "analysis", "blog", "feature", None],
+                        },
+                        "published_at": DATETIME,
+                        "updated_at": NULLABLE_DATETIME,
+                        "section": nullable("SectionRef"),
+                        "lead_image": nullable("Image"),
+                        "kind": {
+                            "type": "string",
+                            "enum": ["article", "video", "gallery", "infograph", "liveblog"],
+                        },
                         "highlighted_title": {
                             "type": "string",
                             "description": "HTML: the headline, the words in <mark>.",
@@ -739,7 +758,7 @@ SCHEMAS.update(
                         "snippet": {"type": "string", "description": "HTML, as above."},
                     }
                 ),
-            ]
+            ],
         },
         "SearchResults": obj(
             {
@@ -1194,6 +1213,7 @@ PATHS.update(
                 "results": [
                     {
                         **EXAMPLE_TEASER,
+                        "kind": "article",
                         "highlighted_title": "Parliament passes the <mark>budget</mark>",
                         "snippet": "The <mark>vote</mark> was closer than expected.",
                     }
@@ -1211,8 +1231,21 @@ PATHS.update(
                 query("region", "A region id (see /regions).", {"type": "integer"}),
                 query(
                     "type",
-                    "An article type.",
-                    {"enum": ["news", "opinion", "analysis", "blog", "feature"]},
+                    "An article type, every story (`article`), or one other kind.",
+                    {
+                        "enum": [
+                            "news",
+                            "opinion",
+                            "analysis",
+                            "blog",
+                            "feature",
+                            "article",
+                            "video",
+                            "gallery",
+                            "infograph",
+                            "liveblog",
+                        ]
+                    },
                 ),
                 query("from", "First day, YYYY-MM-DD.", {"type": "string", "format": "date"}),
                 query("to", "Last day, YYYY-MM-DD.", {"type": "string", "format": "date"}),

@@ -1,7 +1,9 @@
 """Search in the app API: the reader's search page's form, ranking and snippets, as JSON.
 
 The words and filters go through `masthead.search` exactly as on `/en/search/`, so an app
-and the reader page list the same stories in the same order. Where the page forgives (a
+and the reader page list the same pages (stories, videos, galleries, infographs and live
+blogs) in the same order. Every result has a story's fields, so clients written when
+search found stories only keep working; `kind` says what it is. Where the page forgives (a
 filter it cannot read is ignored with a note), the API answers 400: an app should learn
 that its request is wrong rather than show unfiltered results.
 """
@@ -12,14 +14,21 @@ from django.utils import translation
 from django.utils.http import urlencode
 
 from masthead.api.http import api_view, bad_parameter, json_response
-from masthead.api.serializers import absolute, teaser
+from masthead.api.serializers import absolute, api_link, image_data, iso, section_data, teaser
 from masthead.api.views import _edition, whole_number
-from masthead.news import teasers
 from masthead.search.forms import SearchForm
 from masthead.search.query import MAX_QUERY_LENGTH, WINDOW, clean_query, rank
-from masthead.search.views import PAGE_MAX_AGE, results_for
+from masthead.search.results import results_for
+from masthead.search.views import PAGE_MAX_AGE, searched
 
 PER_PAGE, MAX_PER_PAGE = 10, 50
+# Each kind's own resource in the API, for `api_url`.
+RESOURCES = {
+    "video": "video",
+    "gallery": "gallery",
+    "infograph": "infograph",
+    "liveblog": "live_blog_updates",
+}
 # The reader form's field for each API parameter (the page's URL names them the same).
 FILTERS = {
     "section": "section",
@@ -66,10 +75,10 @@ def search(request):
     limit = limit or PER_PAGE
     last_page = -(-WINDOW // limit)  # pages past WINDOW matches are never reached
     number = whole_number(request, "page", "a page number", lowest=1, highest=last_page) or 1
-    ranking = rank(form.filter(teasers.published()), query)
+    ranking = rank(searched(form), query)
     hits = ranking.hits
     start = (number - 1) * limit
-    found = results_for(hits[start : start + limit], query.terms, request)
+    found = results_for(hits[start : start + limit], query.terms)
     next_url = None
     if start + limit < len(hits):
         params = request.GET.copy()
@@ -84,16 +93,37 @@ def search(request):
         "page": number,
         "results": [
             {
-                **teaser(request, article),
-                "highlighted_title": str(article.marked_title),
-                "snippet": str(article.snippet),
+                **_teaser(request, result),
+                "kind": result.kind,
+                "highlighted_title": str(result.marked_title),
+                "snippet": str(result.snippet),
             }
-            for article in found
+            for result in found
         ],
         "next": next_url,
         "reader_url": _reader_url(request, home, query),
     }
     return json_response(request, data, max_age=PAGE_MAX_AGE)
+
+
+def _teaser(request, result):
+    """A story's teaser; for other kinds the same fields, `article_type` null and the
+    page's picture (poster, cover, graphic) as `lead_image`."""
+    page = result.page
+    if result.kind == "article":
+        return teaser(request, page)
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "api_url": api_link(request, RESOURCES[result.kind], page.pk),
+        "standfirst": page.standfirst,
+        "article_type": None,
+        "published_at": iso(result.published_at),
+        "updated_at": None,
+        "section": section_data(request, result.section),
+        "lead_image": image_data(request, result.picture),
+    }
 
 
 def _reader_url(request, home, query):

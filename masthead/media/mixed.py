@@ -1,5 +1,6 @@
 """Lists that mix every kind of page a newsroom files: stories, videos, galleries and
-infographs, newest first. Region, tag and author pages use them, and so do video sections.
+infographs, newest first. Region, tag and author pages use them, and so do video sections;
+search ranks these kinds and live blogs together (`SEARCHED`, masthead/search).
 
 A reader following a region or a byline expects everything filed under it in one list,
 not only the written stories. Each kind keeps its own teaser query (news/teasers.py,
@@ -12,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import CharField, Value
+from django.utils.translation import pgettext_lazy
 
+from masthead.live.models import LiveBlogPage
 from masthead.media import listings
 from masthead.media import teasers as video_teasers
 from masthead.media.models import GalleryPage, InfographPage, VideoPage
@@ -28,6 +31,10 @@ class Kind:
     teasers: Callable  # queryset -> what a teaser of this kind draws from
     finish: Callable  # list -> list, for what one more query per list adds (covers)
     author: str  # the lookup from a page of this kind to its byline's authors
+    label: str  # what readers call this kind, beside a search result
+    # The field holding when the page came out: the one the embargo rule reads, or for
+    # live blogs (which have none, news/models/embargo.py) when they first went live.
+    dated_by: str = "published_at"
 
 
 KINDS = {
@@ -40,6 +47,7 @@ KINDS = {
             story_teasers.as_teasers,
             list,
             "article_authors__author",
+            pgettext_lazy("kind of page", "Story"),
         ),
         Kind(
             "video",
@@ -48,6 +56,7 @@ KINDS = {
             video_teasers.as_teasers,
             list,
             "video_authors__author",
+            pgettext_lazy("kind of page", "Video"),
         ),
         Kind(
             "gallery",
@@ -56,6 +65,7 @@ KINDS = {
             listings.gallery_teasers,
             listings.with_covers,
             "page_authors__author",
+            pgettext_lazy("kind of page", "Gallery"),
         ),
         Kind(
             "infograph",
@@ -64,9 +74,41 @@ KINDS = {
             listings.infograph_teasers,
             list,
             "page_authors__author",
+            pgettext_lazy("kind of page", "Infograph"),
         ),
     )
 }
+
+
+def published_live_blogs(locale_id=None):
+    blogs = LiveBlogPage.objects.published()
+    if locale_id is not None:
+        blogs = blogs.filter(locale_id=locale_id)
+    return blogs
+
+
+def live_blog_teasers(blogs):
+    return (
+        blogs.select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+# Live blogs stay out of the newest-first lists above (they have no publication time to
+# order them by, and a running blog is shown by the LIVE page and its section), but a
+# reader searching for an event expects its live blog among the results.
+LIVE_BLOG = Kind(
+    "liveblog",
+    LiveBlogPage,
+    published_live_blogs,
+    live_blog_teasers,
+    list,
+    "authors",
+    pgettext_lazy("kind of page", "Live blog"),
+    dated_by="first_published_at",
+)
+SEARCHED = {**KINDS, LIVE_BLOG.name: LIVE_BLOG}
 
 
 def teasers_of(kind, ids):
@@ -118,7 +160,7 @@ def published_pages(locale_id, where=None, kinds=tuple(KINDS)):
     filtered by `where(kind)` when given (a dict of lookups)."""
     pages = {}
     for name in kinds:
-        kind = KINDS[name]
+        kind = SEARCHED[name]
         pages[name] = kind.published(locale_id)
         if where is not None:
             pages[name] = pages[name].filter(**where(kind))

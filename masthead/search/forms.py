@@ -1,7 +1,9 @@
 """The search form: the words, and the filters that narrow them down.
 
 Every filter is forgiving: a value that is not a real choice or date is ignored and the
-page says so, instead of answering with an error.
+page says so, instead of answering with an error. Each filter applies to every kind of
+page searched (media/mixed.py, `SEARCHED`); the type filter picks one kind, or stories of
+one article type.
 """
 
 from datetime import datetime, time, timedelta
@@ -9,9 +11,13 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
-from masthead.news.models import ArticlePage, ArticleType, Region, SectionPage
+from masthead.media.mixed import SEARCHED
+from masthead.news.models import ArticleType, Region, SectionPage
+
+STORY = "article"
 
 FIELD_NAMES = {
     "edition": _("edition"),
@@ -55,7 +61,7 @@ class SearchForm(forms.Form):
         self.sections = {section.pk: section for section in sections}
         regions = Region.objects.filter(locale=locale)
         self.fields["region"].choices = any_choice + [(r.pk, r.name) for r in regions]
-        self.fields["type"].choices = any_choice + list(ArticleType.choices)
+        self.fields["type"].choices = any_choice + type_choices()
         self.fields["q"].widget.attrs.update(
             {"type": "search", "autocomplete": "off", "enterkeyhint": "search"}
         )
@@ -83,27 +89,34 @@ class SearchForm(forms.Form):
     def edition_id(self):
         return self.value("edition") or self.locale.pk
 
-    def filter(self, articles):
-        """`articles` narrowed by every filter that holds a valid value."""
-        articles = articles.filter(locale_id=self.edition_id())
+    def kinds(self):
+        """The names of the kinds of page the type filter leaves in."""
+        chosen = self.value("type")
+        if chosen is None:
+            return tuple(SEARCHED)
+        return (chosen,) if chosen in SEARCHED else (STORY,)
+
+    def where(self, kind):
+        """The lookups narrowing pages of `kind` by every filter that holds a valid value."""
+        lookups = {"locale_id": self.edition_id()}
         section = self.sections.get(self.value("section"))
         if section is not None:
-            articles = articles.filter(path__startswith=section.path)
+            lookups["path__startswith"] = section.path
         region = self.value("region")
         if region is not None:
             # A subquery on the page id, a field every search backend can filter on
             # (a join through the regions table is not).
-            tagged = ArticlePage.regions.through.objects.filter(region_id=region)
-            articles = articles.filter(id__in=tagged.values("articlepage_id"))
-        kind = self.value("type")
-        if kind is not None:
-            articles = articles.filter(article_type=kind)
+            regions = kind.model._meta.get_field("regions")
+            tagged = regions.remote_field.through.objects.filter(region_id=region)
+            lookups["id__in"] = tagged.values(f"{regions.m2m_field_name()}_id")
+        if self.value("type") in ArticleType.values:
+            lookups["article_type"] = self.value("type")
         start, end = self.date_range()
         if start is not None:
-            articles = articles.filter(published_at__gte=start)
+            lookups[f"{kind.dated_by}__gte"] = start
         if end is not None:
-            articles = articles.filter(published_at__lt=end)
-        return articles
+            lookups[f"{kind.dated_by}__lt"] = end
+        return lookups
 
     def date_range(self):
         """[start, end) in the edition's time zone, whole days; swapped if given backwards."""
@@ -127,3 +140,10 @@ class SearchForm(forms.Form):
         return any(self.value(name) is not None for name in names) or (
             self.value("edition") not in (None, self.locale.pk)
         )
+
+
+def type_choices():
+    """Stories (all, or one article type), then each other kind searched."""
+    stories = [(STORY, pgettext_lazy("search type filter", "All stories")), *ArticleType.choices]
+    others = [(name, kind.label) for name, kind in SEARCHED.items() if name != STORY]
+    return [(SEARCHED[STORY].label, stories), *others]

@@ -80,19 +80,19 @@ def excerpt(text, pattern, *, length=SNIPPET_LENGTH):
     return prefix + clipped + suffix
 
 
-def snippet(article, terms):
-    """The standfirst when it holds a match, else the body around its first match, else
-    the standfirst as it is (the story matched on a tag or a byline); marked and escaped."""
+def snippet(standfirst, text, terms):
+    """The standfirst when it holds a match, else `text` (a body, transcript, captions)
+    around its first match, else the standfirst as it is (the page matched on a tag or a
+    byline); marked and escaped."""
     pattern = terms_pattern(terms)
-    standfirst = article.standfirst or ""
+    standfirst = standfirst or ""
     if pattern is not None and pattern.search(standfirst):
         return mark(standfirst, pattern)
-    raw = getattr(article.body, "raw_data", None)
-    found = excerpt(body_text(raw), pattern)
+    found = excerpt(text, pattern)
     if found:
         return mark(found, pattern)
     return mark(standfirst, None)
 
 
-def headline(article, terms):
-    return mark(article.title, terms_pattern(terms))
+def headline(page, terms):
+    return mark(page.title, terms_pattern(terms))

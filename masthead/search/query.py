@@ -1,14 +1,16 @@
-"""Turning what a reader typed into ranked stories.
+"""Turning what a reader typed into ranked pages: stories, videos, galleries, infographs
+and live blogs in one list (the kinds of media/mixed.py, `SEARCHED`).
 
 Three steps, each small enough to test on its own:
 
 1. `clean_query` keeps only words: punctuation, quotes, SQL and HTML fragments are
    dropped, so no search engine ever sees its own syntax (an unbalanced `"` is a syntax
    error to SQLite FTS5), and a 10,000-character paste is cut to MAX_QUERY_LENGTH.
-2. `rank` asks Wagtail's search backend for the best WINDOW matches among published
-   stories, with their relevance scores, in one query.
-3. `blend` mixes each score with the story's age, so among equally good matches the newer
-   comes first, and a very good old match still beats a weak new one.
+2. `rank` asks Wagtail's search backend for the best WINDOW matches of each kind among
+   its published pages, with their relevance scores: one query per kind.
+3. `blend` mixes each score with the page's age, so among equally good matches the newer
+   comes first, and a very good old match still beats a weak new one; the best WINDOW of
+   all kinds are kept. The scores of the kinds compare, as one index holds them all.
 
 The database backend has no function-score (a way to make the engine itself decay scores
 by date), so the mix happens here, over a bounded window: pages past WINDOW matches are
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError
 from django.utils import timezone
 
+from masthead.media.mixed import SEARCHED
 from masthead.search.arabic import fold, search_term
 
 # A query longer than this is cut (with a note on the page); headlines are far shorter.
@@ -73,32 +76,58 @@ def clean_query(raw):
 
 @dataclass
 class Hit:
+    kind: str  # a name of media.mixed.SEARCHED
     pk: int
     score: float  # the blended score, higher is better
 
 
-def _search(articles, terms, operator):
-    results = articles.search(" ".join(terms), operator=operator).annotate_score("_score")
-    return list(results[:WINDOW])
+@dataclass
+class Match:
+    """A page the engine found, with what blending needs."""
+
+    kind: str
+    page: object
+    published_at: object  # when it came out (a live blog: when it first went live)
+    score: float | None  # the engine's own
+
+
+def matches(name, results):
+    dated_by = SEARCHED[name].dated_by
+    return [
+        Match(name, page, getattr(page, dated_by), getattr(page, "_score", None))
+        for page in results
+    ]
+
+
+def _search(pages, terms, operator):
+    found = []
+    for name, queryset in pages.items():
+        results = queryset.search(" ".join(terms), operator=operator).annotate_score("_score")
+        found += matches(name, results[:WINDOW])
+    return found
 
 
 @dataclass
 class Ranking:
     hits: list = field(default_factory=list)
-    # No story had every word: these have some of them (the page says so).
+    # No page had every word: these have some of them (the page says so).
     partial: bool = False
 
 
-def rank(articles, query, *, now=None):
-    """A Ranking of `articles` (already filtered) for up to WINDOW matches, best first.
+def rank(pages, query, *, now=None):
+    """A Ranking of `pages` ({kind name: its published pages, already filtered}) for up to
+    WINDOW matches of all kinds, best first.
 
-    Every word must match; when no story has them all, stories with any of the longer
-    words are ranked instead (one more query, only then: single letters and digits would
-    match nearly everything). An engine error counts as no match.
+    Every word must match; when no page has them all, pages with any of the longer words
+    are ranked instead (one more query per kind, only then: single letters and digits
+    would match nearly everything). An engine error counts as no match.
     """
     if not query.terms:
         return Ranking()
-    candidates = articles.only("id", "title", "published_at")
+    candidates = {
+        name: queryset.only("id", "title", SEARCHED[name].dated_by)
+        for name, queryset in pages.items()
+    }
     partial = False
     try:
         found = _search(candidates, query.terms, "and")
@@ -110,7 +139,8 @@ def rank(articles, query, *, now=None):
         # The words are cleaned, so this should not happen; if an engine still refuses a
         # query, the reader gets "no results", not an error page.
         return Ranking()
-    return Ranking(blend(found, query.terms, now=now or timezone.now()), partial)
+    hits = blend(found, query.terms, now=now or timezone.now())
+    return Ranking(hits[:WINDOW], partial)
 
 
 def relevance(scores):
@@ -135,7 +165,7 @@ def headline_factor(title, terms):
 
 
 def freshness(published_at, now):
-    """1 for a story published now, halving every HALF_LIFE_DAYS."""
+    """1 for a page published now, halving every HALF_LIFE_DAYS."""
     if published_at is None:
         return 0.0
     age_days = max(0.0, (now - published_at).total_seconds() / 86400)
@@ -143,11 +173,13 @@ def freshness(published_at, now):
 
 
 def blend(found, terms, *, now):
-    scaled = relevance([getattr(article, "_score", None) for article in found])
+    """Hits for `found` (Matches), best first."""
+    scaled = relevance([match.score for match in found])
     hits = []
-    for article, base in zip(found, scaled, strict=True):
-        recency = (1 - RECENCY_WEIGHT) + RECENCY_WEIGHT * freshness(article.published_at, now)
-        hits.append(Hit(article.pk, base * headline_factor(article.title, terms) * recency))
+    for match, base in zip(found, scaled, strict=True):
+        recency = (1 - RECENCY_WEIGHT) + RECENCY_WEIGHT * freshness(match.published_at, now)
+        headline = headline_factor(match.page.title, terms)
+        hits.append(Hit(match.kind, match.page.pk, base * headline * recency))
     # Ties (same words, same time) fall back to the newer id, so pages never reshuffle.
     hits.sort(key=lambda hit: (-hit.score, -hit.pk))
     return hits

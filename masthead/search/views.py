@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -21,11 +22,18 @@ from wagtail.models import Locale
 from masthead.core.editions import closed_edition_redirect
 from masthead.core.models import HomePage
 from masthead.core.pagination import paginate
-from masthead.news import teasers
-from masthead.news.models import ArticlePage
-from masthead.search import highlight
+from masthead.media.mixed import SEARCHED, published_pages
 from masthead.search.forms import SearchForm
-from masthead.search.query import MAX_QUERY_LENGTH, WINDOW, Ranking, clean_query, rank
+from masthead.search.query import (
+    MAX_QUERY_LENGTH,
+    WINDOW,
+    Ranking,
+    blend,
+    clean_query,
+    matches,
+    rank,
+)
+from masthead.search.results import results_for
 
 PER_PAGE = 10
 SUGGESTIONS = 8
@@ -40,22 +48,6 @@ def edition():
     locale = Locale.get_active()
     home = HomePage.objects.filter(locale=locale, depth=2).first()
     return locale, home
-
-
-def results_for(hits, terms, request):
-    """The stories for one page of hits, in rank order, with marked headline and snippet."""
-    by_pk = {
-        article.pk: article
-        for article in ArticlePage.objects.filter(pk__in=[hit.pk for hit in hits])
-        .select_related("lead_image")
-        .prefetch_related("lead_image__renditions")
-    }
-    # A story unpublished between the two queries simply drops out.
-    articles = [by_pk[hit.pk] for hit in hits if hit.pk in by_pk]
-    for article in teasers.with_sections(articles):
-        article.marked_title = highlight.headline(article, terms)
-        article.snippet = highlight.snippet(article, terms)
-    return articles
 
 
 @require_GET
@@ -78,10 +70,10 @@ def search_page(request):
                 % {"count": MAX_QUERY_LENGTH},
             )
         )
-    ranking = rank(form.filter(teasers.published()), query) if query.terms else Ranking()
+    ranking = rank(searched(form), query) if query.terms else Ranking()
     hits = ranking.hits
     page_obj = paginate(request, hits, per_page=PER_PAGE)
-    page_obj.object_list = results_for(page_obj.object_list, query.terms, request)
+    page_obj.object_list = results_for(page_obj.object_list, query.terms)
     response = TemplateResponse(
         request,
         "search/search_page.html",
@@ -101,6 +93,11 @@ def search_page(request):
     return response
 
 
+def searched(form):
+    """{kind name: its published pages the form's filters leave}: where search looks."""
+    return published_pages(None, form.where, kinds=form.kinds())
+
+
 def suggestion_key(locale, query):
     digest = hashlib.sha256(query.normalized.encode()).hexdigest()[:32]
     return f"masthead:search-suggest:{locale.pk}:{digest}"
@@ -108,10 +105,12 @@ def suggestion_key(locale, query):
 
 @require_GET
 def suggest_json(request):
-    """Up to eight published headlines starting with the reader's words, as JSON.
+    """Up to eight published headlines (of every kind) starting with the reader's words,
+    as JSON.
 
     Cached by the words (case, spacing and punctuation do not make a new entry), so a
-    busy search box costs the database one query per distinct prefix per few minutes.
+    busy search box costs the database one query per kind per distinct prefix per few
+    minutes.
     """
     locale = Locale.get_active()
     query = clean_query(request.GET.get("q"))
@@ -122,8 +121,8 @@ def suggest_json(request):
         cached = cache.get(key)
         if cached is None:
             cached = [
-                {"title": article.title, "url": article.get_url(request)}
-                for article in headlines(locale, query)
+                {"title": page.title, "url": page.get_url(request)}
+                for page in headlines(locale, query)
             ]
             cache.set(key, cached, seconds)
         data["suggestions"] = cached
@@ -133,8 +132,15 @@ def suggest_json(request):
 
 
 def headlines(locale, query):
-    articles = teasers.published(locale.pk).defer_streamfields()
+    """The best SUGGESTIONS headlines of all kinds, ranked as results are (query.blend)."""
+    found = []
     try:
-        return list(articles.autocomplete(query.normalized, operator="and")[:SUGGESTIONS])
+        for name, pages in published_pages(locale.pk, kinds=tuple(SEARCHED)).items():
+            pages = pages.defer_streamfields()
+            suggested = pages.autocomplete(query.normalized, operator="and")
+            found += matches(name, suggested.annotate_score("_score")[:SUGGESTIONS])
     except DatabaseError:  # an engine refusing a prefix means "no suggestions"
         return []
+    pages = {(match.kind, match.page.pk): match.page for match in found}
+    hits = blend(found, query.terms, now=timezone.now())[:SUGGESTIONS]
+    return [pages[(hit.kind, hit.pk)] for hit in hits]

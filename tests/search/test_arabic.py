@@ -96,3 +96,21 @@ def test_suggestions_fold_too(client, arabic_stories):
     assert [s["title"] for s in response.json()["suggestions"]] == ["امطار غزيرة في العاصمة"]
     response = client.get("/ar/search/suggest.json", {"q": "الحكومه"})
     assert [s["title"] for s in response.json()["suggestions"]] == ["الحُكُومَةُ تُعْلِنُ المِيزَانِيَّةَ"]
+
+
+def test_other_kinds_are_folded_too(client, arabic_desk):
+    from tests.media.factories import DESCRIPTION, make_infograph
+
+    make_infograph(
+        arabic_desk,
+        "خَرِيطَةُ الأَمْطَارِ",
+        slug="rain-map",
+        standfirst="كمية المطر في كل مدينة.",
+        description=DESCRIPTION + " تُظْهِرُ الخَرِيطَةُ السُّيُولَ.",
+        published_at=days_ago(1),
+    )
+    reindex()
+    assert arabic_search(client, "خريطه") == ["خَرِيطَةُ الأَمْطَارِ"]  # the headline
+    assert arabic_search(client, "السيول") == ["خَرِيطَةُ الأَمْطَارِ"]  # the description
+    response = client.get("/ar/search/suggest.json", {"q": "خريط"})
+    assert [s["title"] for s in response.json()["suggestions"]] == ["خَرِيطَةُ الأَمْطَارِ"]

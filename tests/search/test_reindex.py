@@ -21,6 +21,10 @@ def test_rebuild_indexes_stories_and_reports_progress(client, story):
     output = out.getvalue()
 
     assert "news.ArticlePage" in output
+    # Every kind search finds is rebuilt with the stories.
+    for model in ("media.VideoPage", "media.GalleryPage", "media.InfographPage"):
+        assert model in output
+    assert "live.LiveBlogPage" in output
     # Chunks of two: 2, 4, then all 5 stories, each step redrawn on the same line.
     article_line = next(line for line in output.split("\n") if "news.ArticlePage" in line)
     steps = article_line.split("\r")

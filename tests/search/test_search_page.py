@@ -70,7 +70,7 @@ def test_every_word_must_match_before_some_do(client, story):
     assert titles(search(client, q="orchard apples")) == ["Orchard harvest"]
     response = search(client, q="orchard zeppelins")
     assert set(titles(response)) == {"Orchard harvest", "Orchard fire"}
-    assert "No story has all of these words" in summary(response)
+    assert "Nothing has all of these words" in summary(response)
 
 
 # --- never found -----------------------------------------------------------------------------
@@ -229,7 +229,7 @@ def test_results_are_paginated_and_links_keep_the_query(client, story):
     first = search(client, q="glacier", type="news")
     assert titles(first)[0] == "Glacier report 0"
     assert len(titles(first)) == 10
-    assert "23 stories" in summary(first)
+    assert "23 results" in summary(first)
     next_link = parse(first).xpath("//nav[@class='pagination']/a[@rel='next']")[0].get("href")
     assert "q=glacier" in next_link and "type=news" in next_link and "page=2" in next_link
 

@@ -34,10 +34,15 @@ from wagtail.signals import page_published, page_unpublished
 from masthead.live.pulse import pulse_changed
 from masthead.news.blocks import ImageBlock, QuoteBlock
 from masthead.news.models.embargo import PublishedQuerySet
+from masthead.search.indexing import FoldedSearchText, page_search_fields, plain
 
 UPDATES_PER_PAGE = 20  # on the page, and in the live document open pages poll
 KEY_EVENTS_LIMIT = 12
 FRAGMENT_TTL = 60 * 60 * 24  # seconds; an edit changes the key, so this only bounds memory
+# Search indexes the words of this many newest updates: enough for any day's blog, and a
+# bound on the work each posted update costs (the blog is indexed again) and on the size
+# of one index entry (PostgreSQL's text search takes at most 1 MB).
+UPDATES_SEARCHED = 300
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -92,7 +97,7 @@ class LiveBlogTag(TaggedItemBase):
     )
 
 
-class LiveBlogPage(Page):
+class LiveBlogPage(FoldedSearchText, Page):
     standfirst = models.TextField(
         max_length=600, help_text="The summary under the headline: one or two sentences."
     )
@@ -141,10 +146,12 @@ class LiveBlogPage(Page):
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
-    search_fields = Page.search_fields + [
-        index.SearchField("standfirst"),
+    # What readers' search matches: docs/search.md.
+    search_fields = page_search_fields(
         index.SearchField("introduction"),
-    ]
+        index.SearchField("updates_text"),
+        byline=index.RelatedFields("authors", [index.SearchField("name")]),
+    )
 
     # Under LIVE, beside the channel, or in the section whose story it follows.
     parent_page_types = ["news.SectionPage", "live.LiveTvPage"]
@@ -166,6 +173,16 @@ class LiveBlogPage(Page):
         elif self.ended_at is None:
             self.ended_at = timezone.now()
         return super().save(*args, **kwargs)
+
+    def updates_text(self):
+        """The newest updates' headlines and words, for search (one query)."""
+        if self.pk is None:
+            return ""
+        updates = self.updates.order_by("-posted_at", "-pk")[:UPDATES_SEARCHED]
+        return " ".join(f"{update.headline} {update.plain_text()}" for update in updates)
+
+    def search_text(self):
+        return f"{plain(self.introduction)} {self.updates_text()}"
 
     def updates_newest_first(self):
         return self.updates.select_related("author").order_by("-posted_at", "-pk")
@@ -381,6 +398,16 @@ def liveblog_document(blog_id, edition):
 @receiver(post_delete, sender=LiveUpdate)
 def _update_changed(instance, **kwargs):
     liveblog_changed(instance.blog_id)
+    if not kwargs.get("raw"):  # not while fixtures load, rows in any order
+        reindex_blog(instance.blog_id)
+
+
+def reindex_blog(blog_id):
+    """Updates are not page revisions, so Wagtail would not index the blog again: search
+    would miss an update's words until the next publication or `masthead reindex`."""
+    blog = LiveBlogPage.objects.filter(pk=blog_id).first()
+    if blog is not None:  # None: deleted meanwhile
+        index.insert_or_update_object(blog)
 
 
 @receiver(page_published, sender=LiveBlogPage)

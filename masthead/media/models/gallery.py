@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from masthead.media.models.pages import VisualPage
 from masthead.news.forms import EditionPageForm
+from masthead.search.indexing import page_search_fields
 
 MIN_PHOTOS, MAX_PHOTOS = 3, 100
 # What the viewer opens: large enough for a desktop screen, far smaller than an original.
@@ -70,18 +71,31 @@ class GalleryPage(VisualPage):
     )
     base_form_class = GalleryPageForm
 
-    search_fields = Page.search_fields + [
-        index.SearchField("standfirst"),
-        index.RelatedFields("photos", [index.SearchField("caption")]),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+    # What readers' search matches: the captions as readers see them (the gallery's own,
+    # else the image's). docs/search.md.
+    search_fields = page_search_fields(
+        index.RelatedFields(
+            "photos",
+            [
+                index.SearchField("caption"),
+                index.RelatedFields("image", [index.SearchField("caption")]),
+            ],
+        ),
         index.FilterField("published_at"),
-    ]
+        byline=index.RelatedFields(
+            "page_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+    )
 
     page_description = "In Pictures: 3 to 100 photos with captions and credits, in order."
 
     class Meta:
         verbose_name = "gallery"
         verbose_name_plural = "galleries"
+
+    def search_text(self):
+        photos = self.photos.select_related("image")
+        return " ".join(photo.caption_text for photo in photos)
 
     def photo_list(self):
         """The photos in order, each with its image and that image's renditions: two

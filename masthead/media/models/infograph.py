@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from masthead.media.models.pages import VisualPage
+from masthead.search.indexing import page_search_fields
 
 MIN_DESCRIPTION = 200
 # File types a reader can open without special software, and how to name them.
@@ -81,12 +82,14 @@ class InfographPage(VisualPage):
         ]
     )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("standfirst"),
+    # What readers' search matches: docs/search.md.
+    search_fields = page_search_fields(
         index.SearchField("description"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("published_at"),
-    ]
+        byline=index.RelatedFields(
+            "page_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+    )
 
     page_description = "Infograph: one large graphic, its full description and its data."
 
@@ -98,6 +101,9 @@ class InfographPage(VisualPage):
         if self.data_file_id and self.data_file.file_extension.lower() not in DATA_FORMATS:
             names = ", ".join(name.upper() for name in DATA_FORMATS)
             raise ValidationError({"data_file": f"Source data must be one of: {names}."})
+
+    def search_text(self):
+        return self.description
 
     def description_paragraphs(self):
         return [part.strip() for part in self.description.split("\n\n") if part.strip()]

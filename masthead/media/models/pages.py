@@ -13,11 +13,12 @@ from wagtail.models import Page, PageManager
 
 from masthead.news.forms import EditionPageForm
 from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
+from masthead.search.indexing import FoldedSearchText
 
 VisualPageManager = PageManager.from_queryset(PublishedQuerySet)
 
 
-class VisualPage(EmbargoedPage, Page):
+class VisualPage(FoldedSearchText, EmbargoedPage, Page):
     """Abstract: a page told mainly in pictures, filed in a section like a story."""
 
     base_form_class = EditionPageForm

@@ -35,6 +35,7 @@ from masthead.media import embeds, video_uploads
 from masthead.news.forms import EditionPageForm
 from masthead.news.models import SectionPage
 from masthead.news.models.embargo import EmbargoedPage, PublishedQuerySet
+from masthead.search.indexing import FoldedSearchText, page_search_fields, plain
 
 VideoManager = PageManager.from_queryset(PublishedQuerySet)
 
@@ -181,7 +182,7 @@ class VideoTag(TaggedItemBase):
     )
 
 
-class VideoPage(EmbargoedPage, Page):
+class VideoPage(FoldedSearchText, EmbargoedPage, Page):
     base_form_class = EditionPageForm
     standfirst = models.TextField(
         max_length=600, help_text="The summary under the title: one or two sentences."
@@ -268,12 +269,14 @@ class VideoPage(EmbargoedPage, Page):
         ]
     )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("standfirst"),
+    # What readers' search matches: docs/search.md.
+    search_fields = page_search_fields(
         index.SearchField("transcript"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("published_at"),
-    ]
+        byline=index.RelatedFields(
+            "video_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+    )
 
     parent_page_types = ["media.VideoSectionPage", "media.SeriesPage"]
     subpage_types = []
@@ -297,6 +300,9 @@ class VideoPage(EmbargoedPage, Page):
             self.duration = self.video_file.duration
         self.stamp_publication_time()
         return super().save(*args, **kwargs)
+
+    def search_text(self):
+        return plain(self.transcript)
 
     # -- what templates read -------------------------------------------------------------
 
