@@ -366,7 +366,7 @@ class Builder:
             title=page.seo_title or page.title,
             description=description,
             image=preview,
-            image_alt=page.lead_image_alt_text or page.title,
+            image_alt=page.lead_image_alt or page.caption or page.title,  # no caption beside it
         )
         self.og("article:published_time", page.published_at.isoformat())
         self.og("article:modified_time", modified.isoformat())
