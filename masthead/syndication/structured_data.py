@@ -188,6 +188,8 @@ class Builder:
     def build(self):
         page = self.page
         if not isinstance(page, Page):
+            if self.route is None and self._url_name() == "search" and self.home is not None:
+                self.search_page()
             return self.data
         self.data.canonical = self.canonical()
         if isinstance(page, HomePage):
@@ -204,6 +206,30 @@ class Builder:
         else:
             self.other_page()
         return self.data
+
+    def _url_name(self):
+        match = getattr(self.request, "resolver_match", None)
+        return match.url_name if match is not None else None
+
+    def search_page(self):
+        """The search page: not for indexing (it says noindex, and has no canonical link),
+        but described like the others, as the edition's SearchResultsPage."""
+        url = self.absolute(self.request.path)
+        name = _("Search")
+        self.edition_feed_links()
+        self.previews(kind="website", title=name, description=self.slogan())
+        self.data.graph += [
+            {
+                "@type": "SearchResultsPage",
+                "@id": url,
+                "url": url,
+                "name": name,
+                "inLanguage": self.language,
+                "isPartOf": {"@id": f"{self.home_url}#website"},
+            },
+            self.website(),
+            self.breadcrumbs([(self.home.title, self.home_url), (name, url)]),
+        ]
 
     def canonical(self):
         if isinstance(self.page, HomePage) and self.route not in (None, "front_page"):

@@ -192,3 +192,13 @@ def test_the_not_found_page_claims_no_canonical(client, desk):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert not parse(response).xpath("//link[@rel='canonical']")
+
+
+def test_the_search_page_is_a_search_results_page_without_canonical(client, desk):
+    head = head_of(client, "/en/search/?q=budget")
+    nodes = graph_of(head)
+    [results] = nodes["SearchResultsPage"]
+    assert results["url"] == f"{HOME}search/" and results["inLanguage"] == "en"
+    assert nodes["WebSite"][0]["potentialAction"]["@type"] == "SearchAction"
+    assert crumbs(nodes) == [(1, "Home", HOME), (2, "Search", f"{HOME}search/")]
+    assert not head.xpath("link[@rel='canonical']")  # noindex: nothing to canonicalise
