@@ -265,9 +265,14 @@ class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
 
     @path("authors/", name="authors")
     def authors(self, request):
+        from masthead.media import mixed
         from masthead.news.models import Author
 
-        authors = Author.objects.select_related("photo").prefetch_related("photo__renditions")
+        authors = (
+            Author.objects.filter(mixed.writing_in(self.locale_id))
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+        )
         return self.render(
             request,
             template="news/author_index_page.html",
@@ -279,7 +284,9 @@ class HomePage(EditionFeedRoutes, RoutablePageMixin, Page):
         from masthead.media import mixed
         from masthead.news.models import Author
 
-        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        # Only a byline with published work in this edition has a page in it.
+        writers = Author.objects.filter(mixed.writing_in(self.locale_id))
+        author = get_object_or_404(writers.select_related("photo"), slug=slug)
         return self._listing(
             request,
             "news/author_page.html",

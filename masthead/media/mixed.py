@@ -12,7 +12,7 @@ number of queries, however large the archive.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 from django.utils.translation import pgettext_lazy
 
 from masthead.live.models import LiveBlogPage
@@ -182,6 +182,15 @@ def by_tag(tag, locale_id):
 
 def by_author(author, locale_id):
     return filed(locale_id, lambda kind: {kind.author: author})
+
+
+def writing_in(locale_id):
+    """A filter for Author: those with published work of any kind in the edition. Authors
+    are shared by the editions; each edition's directory and sitemap name its own."""
+    condition = Q()
+    for kind in KINDS.values():
+        condition |= Q(pk__in=kind.published(locale_id).values(kind.author))
+    return condition
 
 
 def in_section(section, kinds=("video", "article")):

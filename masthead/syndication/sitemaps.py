@@ -166,7 +166,7 @@ class EditionPagesSitemap(TranslationAlternates, Sitemap):
             items.append((route("region", region.slug), None, None))
         for coverage in Coverage.objects.filter(locale_id=home.locale_id):
             items.append((route("coverage", coverage.slug), None, None))
-        for author in Author.objects.all():
+        for author in Author.objects.filter(mixed.writing_in(home.locale_id)):
             items.append((route("author", author.slug), None, None))
         return items
 

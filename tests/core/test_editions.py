@@ -248,3 +248,27 @@ class TestEditionChoicesInTheAdmin:
         story = factories.make_article(newsroom_ar["politics"], "Budget")
         url = f"/admin/pages/{story.pk}/edit/"
         assert self.choices(admin_client, url, "regions") == {"Africa", "Europe"}
+
+
+def test_each_edition_names_its_own_writers(client, newsroom_ar):
+    """Authors are shared, but an edition's directory, author pages and sitemap hold only
+    the bylines with published work in it (any kind of page)."""
+    writer, critic = newsroom_ar["writer"], newsroom_ar["critic"]
+    factories.make_article(newsroom_ar["politics"], "English story", authors=[writer])
+    factories.make_article(newsroom_ar["ar_politics"], "خبر", authors=[critic])
+    factories.make_article(
+        newsroom_ar["ar_politics"],
+        "خبر مؤجل",
+        authors=[writer],
+        published_at=timezone.now() + timedelta(hours=2),  # under embargo: not yet
+    )
+
+    assert client.get(f"/ar/authors/{critic.slug}/").status_code == 200
+    assert client.get(f"/ar/authors/{writer.slug}/").status_code == 404
+    assert client.get(f"/en/authors/{writer.slug}/").status_code == 200
+    assert client.get(f"/en/authors/{critic.slug}/").status_code == 404
+    sitemap = client.get("/sitemap-ar.xml").content.decode()
+    assert f"/ar/authors/{critic.slug}/" in sitemap
+    assert f"/authors/{writer.slug}/" not in sitemap
+    arabic_directory = parse(client.get("/ar/authors/")).text_content()
+    assert critic.name in arabic_directory and writer.name not in arabic_directory

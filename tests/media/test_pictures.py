@@ -239,6 +239,11 @@ class TestArticle:
 
 
 class TestAuthors:
+    @pytest.fixture(autouse=True)
+    def bylines(self, newsroom):
+        """Author pages are for bylines with published work in the edition."""
+        factories.make_article(newsroom["politics"], authors=[newsroom["writer"]])
+
     def test_the_author_pages_photo_is_a_picture(self, client, newsroom):
         page = parse(client.get("/en/authors/jane-writer/"))
         picture = one(page, "author-header").find(".//picture")
