@@ -1,5 +1,5 @@
-"""The one way an API view answers: JSON with an ETag, Last-Modified where a time exists,
-304 for a matching conditional request, Cache-Control per resource, CORS and errors that
+"""The one way an API view answers: JSON with an ETag and Last-Modified, 304 for a
+matching conditional request, Cache-Control per resource, CORS and errors that
 always look the same (docs/api.md)."""
 
 import functools
@@ -76,15 +76,13 @@ def json_response(request, data, *, max_age, last_modified=None, status=200):
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     body = body.encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    modified = None
+    modified, fresh = None, False
     if status == 200:
         modified = int((last_modified or timezone.now()).timestamp())
-    fresh = False
-    if status == 200:
         matches = _etag_matches(request, etag)
         if matches is not None:
             fresh = matches  # If-None-Match wins over If-Modified-Since (RFC 9110)
-        elif modified is not None:
+        else:
             since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
             fresh = since is not None and modified <= since
     response = (
@@ -128,7 +126,8 @@ def error_response(request, error):
 
 
 def api_view(view):
-    """Only GET and HEAD (OPTIONS answers CORS preflights); ApiError becomes its JSON."""
+    """Only GET and HEAD (OPTIONS answers CORS preflights); ApiError becomes its JSON, and
+    any other exception the JSON 500."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -148,8 +147,8 @@ def api_view(view):
             for header, value in allowance.headers().items():
                 response[header] = value
         if ratelimit.has_session_cookie(request):
-            # Signed in or not, this answer was chosen by the session (no rate limit for
-            # the newsroom): a shared cache must not hand it to anyone else.
+            # The session was read (is this the newsroom, whom the limit spares?), so the
+            # answer varies on Cookie: no shared cache should keep a copy per cookie.
             response["Cache-Control"] = response["Cache-Control"].replace("public", "private")
         return response
 
