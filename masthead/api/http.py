@@ -1,5 +1,5 @@
-"""The one way an API view answers: JSON with an ETag, Last-Modified where a time exists,
-304 for a matching conditional request, Cache-Control per resource, CORS and errors that
+"""The one way an API view answers: JSON with an ETag and Last-Modified, 304 for a
+matching conditional request, Cache-Control per resource, CORS and errors that
 always look the same (docs/api.md)."""
 
 import functools
@@ -8,8 +8,11 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import got_request_exception
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.log import log_response
 
 from masthead.api import ratelimit
 
@@ -66,16 +69,20 @@ def _etag_matches(request, etag):
 
 
 def json_response(request, data, *, max_age, last_modified=None, status=200):
+    """`last_modified`: when what the answer holds last changed. A view that cannot know
+    (a ranking that moves with every read) leaves it out and the answer says "now": never
+    earlier than the truth, so If-Modified-Since cannot earn a stale 304 (the ETag still
+    can)."""
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     body = body.encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    modified = int(last_modified.timestamp()) if last_modified else None
-    fresh = False
+    modified, fresh = None, False
     if status == 200:
+        modified = int((last_modified or timezone.now()).timestamp())
         matches = _etag_matches(request, etag)
         if matches is not None:
             fresh = matches  # If-None-Match wins over If-Modified-Since (RFC 9110)
-        elif modified is not None:
+        else:
             since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
             fresh = since is not None and modified <= since
     response = (
@@ -93,6 +100,23 @@ def json_response(request, data, *, max_age, last_modified=None, status=200):
     return _cors(request, response)
 
 
+def content_response(request, response, *, max_age, last_modified):
+    """A finished non-JSON answer (the docs page) with the same ETag, Last-Modified, 304
+    and Cache-Control as the JSON ones."""
+    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    modified = int(last_modified.timestamp())
+    matches = _etag_matches(request, etag)
+    if matches is None:
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        matches = since is not None and modified <= since
+    if matches:
+        response = HttpResponseNotModified()
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    return _cors(request, response)
+
+
 def error_response(request, error):
     data = {"error": {"code": error.code, "message": error.message}}
     response = json_response(request, data, max_age=0, status=error.status)
@@ -102,7 +126,8 @@ def error_response(request, error):
 
 
 def api_view(view):
-    """Only GET and HEAD (OPTIONS answers CORS preflights); ApiError becomes its JSON."""
+    """Only GET and HEAD (OPTIONS answers CORS preflights); ApiError becomes its JSON, and
+    any other exception the JSON 500."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -113,14 +138,42 @@ def api_view(view):
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
             response["Access-Control-Max-Age"] = "86400"
             return _cors(request, response)
-        allowance = ratelimit.count(request)
-        response = _answer(view, request, allowance, *args, **kwargs)
+        try:
+            allowance = ratelimit.count(request)
+            response = _answer(view, request, allowance, *args, **kwargs)
+        except Exception as exception:
+            return server_error(request, exception)
         if allowance is not None:
             for header, value in allowance.headers().items():
                 response[header] = value
+        if ratelimit.has_session_cookie(request):
+            # The session was read (is this the newsroom, whom the limit spares?), so the
+            # answer varies on Cookie: no shared cache should keep a copy per cookie.
+            response["Cache-Control"] = response["Cache-Control"].replace("public", "private")
         return response
 
     return wrapper
+
+
+def server_error(request, exception):
+    """A bug in a view: the API's JSON 500 instead of the reader site's HTML page, told to
+    Django as its own handler would (the got_request_exception signal, the
+    django.request log with the traceback), so error reporting sees it. Under DEBUG (or
+    DEBUG_PROPAGATE_EXCEPTIONS) the exception goes on up to Django, for its debug page."""
+    if settings.DEBUG or settings.DEBUG_PROPAGATE_EXCEPTIONS:
+        raise exception
+    got_request_exception.send(sender=None, request=request)
+    error = ApiError(500, "server_error", "Something went wrong on our side; try again later.")
+    response = error_response(request, error)
+    log_response(
+        "%s: %s",
+        response.reason_phrase,
+        request.path,
+        response=response,
+        request=request,
+        exception=exception,
+    )
+    return response
 
 
 def _answer(view, request, allowance, *args, **kwargs):

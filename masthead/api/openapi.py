@@ -43,6 +43,7 @@ SCHEMAS = {
                             "not_found",
                             "method_not_allowed",
                             "rate_limited",
+                            "server_error",
                         ],
                     },
                     "message": {"type": "string"},
@@ -241,7 +242,8 @@ def ok(description, schema, example):
     return {
         "description": description,
         "headers": {
-            "ETag": {"schema": {"type": "string"}},
+            "ETag": {"schema": {"type": "string"}, "required": True},
+            "Last-Modified": {"schema": {"type": "string"}, "required": True},
             "Cache-Control": {"schema": {"type": "string"}},
         },
         "content": {"application/json": {"schema": schema, "example": example}},
@@ -249,7 +251,12 @@ def ok(description, schema, example):
 
 
 ERRORS = {
-    "304": {"description": "Not modified: the `If-None-Match` ETag still matches."},
+    "304": {
+        "description": (
+            "Not modified: the `If-None-Match` ETag still matches, or (without "
+            "`If-None-Match`) nothing changed since `If-Modified-Since`."
+        )
+    },
     "400": {
         "description": "A parameter is invalid.",
         "content": {
@@ -275,6 +282,15 @@ ERRORS["429"] = {
         "application/json": {
             "schema": ref("Error"),
             "example": {"error": {"code": "rate_limited", "message": "Too many requests: …"}},
+        }
+    },
+}
+ERRORS["500"] = {
+    "description": "Something failed on the server; the newsroom's error reports have it.",
+    "content": {
+        "application/json": {
+            "schema": ref("Error"),
+            "example": {"error": {"code": "server_error", "message": "Something went wrong …"}},
         }
     },
 }
@@ -1263,11 +1279,52 @@ PATHS.update(
         ),
     }
 )
-# The docs page lists operations in this order: the edition's shape, then stories, media,
+PATHS["/"] = {
+    "get": {
+        "operationId": "getIndex",
+        "summary": "Where an app starts: the API's name and version, and links to this "
+        "description, its docs page and the main lists.",
+        "parameters": [],
+        "responses": {
+            "200": ok(
+                "The index.",
+                ref("ApiIndex"),
+                {
+                    "name": "Masthead API",
+                    "version": "1",
+                    "links": {
+                        "openapi": "https://news.example.org/api/v1/openapi.json",
+                        "docs": "https://news.example.org/api/v1/docs",
+                        "editions": "https://news.example.org/api/v1/editions",
+                        "articles": "https://news.example.org/api/v1/articles",
+                    },
+                },
+            ),
+            "304": ERRORS["304"],
+            "429": ERRORS["429"],
+            "500": ERRORS["500"],
+        },
+    }
+}
+SCHEMAS["ApiIndex"] = obj(
+    {
+        "name": {"type": "string"},
+        "version": {"type": "string"},
+        "links": {
+            "type": "object",
+            "description": "Absolute URLs by name: openapi, docs, editions, navigation, "
+            "sections, regions, coverage, articles, videos, galleries, infographs, "
+            "live_blogs, breaking, most_read, search.",
+            "additionalProperties": {"type": "string", "format": "uri"},
+        },
+    }
+)
+# The docs page lists operations in this order: the index, the edition's shape, then stories, media,
 # live coverage and search.
 PATHS = {
     path: PATHS[path]
     for path in (
+        "/",
         "/editions",
         "/navigation",
         "/sections",
@@ -1302,7 +1359,8 @@ DOCUMENT = {
         "version": "1",
         "description": (
             "Read-only JSON for apps. Every response carries an ETag (send it back as "
-            "If-None-Match for a 304) and Cache-Control; errors are "
+            "If-None-Match for a 304), Last-Modified (or send that back as "
+            "If-Modified-Since) and Cache-Control; errors, a server error included, are "
             '`{"error": {"code", "message"}}`. Within v1 fields are added, never renamed '
             "or removed."
         ),

@@ -72,7 +72,16 @@ class Allowance:
         }
 
 
+def has_session_cookie(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
 def is_exempt(request):
+    """Signed in? Asked of the session only when the client sent a session cookie: reading
+    the session makes Django add `Vary: Cookie`, and public clients' answers must not vary
+    on their cookies (a shared cache would keep a copy per cookie)."""
+    if not has_session_cookie(request):
+        return False
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
 

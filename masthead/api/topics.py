@@ -5,7 +5,7 @@ from django.utils.http import urlencode
 
 from masthead.api.http import api_view, json_response, not_found
 from masthead.api.serializers import absolute, page_url, route_url, teaser
-from masthead.api.views import _edition, menu_tree, newest, page_limit
+from masthead.api.views import _edition, latest, menu_tree, newest, page_limit
 from masthead.news import teasers
 from masthead.news.models import Coverage, Region
 
@@ -28,28 +28,34 @@ def region_data(request, home, code, region):
 
 
 def _regions(request, home, code):
+    """The edition's regions as the API shows them, and when the newest was saved."""
     regions = Region.objects.filter(locale_id=home.locale_id)
-    return [region_data(request, home, code, region) for region in regions]
+    listed = [region_data(request, home, code, region) for region in regions]
+    return listed, latest(*(region.updated_at for region in regions))
 
 
 @api_view
 def navigation(request):
     """The header's navigation: menu sections with subsections, then the region links."""
     code, home = _edition(request)
+    sections, sections_changed = menu_tree(request, home)
+    regions, regions_changed = _regions(request, home, code)
     data = {
         "edition": code,
         "home": {"title": home.title, "url": page_url(request, home)},
-        "sections": menu_tree(request, home),
-        "regions": _regions(request, home, code),
+        "sections": sections,
+        "regions": regions,
     }
-    return json_response(request, data, max_age=MAX_AGE["navigation"])
+    modified = latest(sections_changed, regions_changed)
+    return json_response(request, data, max_age=MAX_AGE["navigation"], last_modified=modified)
 
 
 @api_view
 def regions(request):
     code, home = _edition(request)
-    data = {"edition": code, "regions": _regions(request, home, code)}
-    return json_response(request, data, max_age=MAX_AGE["regions"])
+    listed, modified = _regions(request, home, code)
+    data = {"edition": code, "regions": listed}
+    return json_response(request, data, max_age=MAX_AGE["regions"], last_modified=modified)
 
 
 def topic_data(request, home, code, topic):
@@ -72,7 +78,8 @@ def coverage(request):
     code, home = _edition(request)
     topics = Coverage.objects.filter(locale_id=home.locale_id)
     data = {"edition": code, "topics": [topic_data(request, home, code, t) for t in topics]}
-    return json_response(request, data, max_age=MAX_AGE["coverage"])
+    modified = latest(*(topic.updated_at for topic in topics))
+    return json_response(request, data, max_age=MAX_AGE["coverage"], last_modified=modified)
 
 
 @api_view
@@ -92,5 +99,5 @@ def coverage_topic(request, slug):
         "pinned": [teaser(request, article) for article in pinned],
         "latest": [teaser(request, article) for article in rest],
     }
-    modified = newest(pinned + rest)
+    modified = latest(topic.updated_at, newest(pinned + rest))
     return json_response(request, data, max_age=MAX_AGE["topic"], last_modified=modified)

@@ -21,6 +21,7 @@ class IdConverter:
 register_converter(IdConverter, "api_id")
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("openapi.json", views.openapi_json, name="openapi"),
     path("docs", views.docs, name="docs"),
     path("editions", views.editions, name="editions"),

@@ -9,17 +9,26 @@ import base64
 import binascii
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.common import no_append_slash
 from wagtail.models import Page
 
 from masthead.api import openapi
-from masthead.api.http import ApiError, api_view, bad_parameter, json_response, not_found
+from masthead.api.http import (
+    ApiError,
+    api_view,
+    bad_parameter,
+    content_response,
+    json_response,
+    not_found,
+)
 from masthead.api.serializers import (
     absolute,
     article_link,
@@ -44,6 +53,7 @@ MAX_AGE = {
     "breaking": 15,
     "most_read": 120,
     "openapi": 300,
+    "index": 300,
 }
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
 # Ids are ASCII digits, few enough for any database's integers (SQLite refuses a Python
@@ -81,6 +91,18 @@ def latest(*times):
     return max(times) if times else None
 
 
+def code_changed_at():
+    """When the code behind the API's fixed documents (the index, the description, its
+    page) last changed: the newest file of masthead/api, read once. Those documents change
+    only with a release; a restart keeps the time, and machines built from the same
+    release agree on it."""
+    files = [f for f in Path(__file__).parent.rglob("*") if f.suffix in (".py", ".html")]
+    return datetime.fromtimestamp(max(f.stat().st_mtime for f in files), tz=UTC)
+
+
+CODE_CHANGED_AT = code_changed_at()
+
+
 # -- editions and navigation --------------------------------------------------------------
 
 
@@ -101,12 +123,14 @@ def editions(request):
             if home.locale.language_code in names
         ]
     }
-    return json_response(request, data, max_age=MAX_AGE["editions"])
+    modified = latest(*(home.last_published_at for home in homes))
+    return json_response(request, data, max_age=MAX_AGE["editions"], last_modified=modified)
 
 
 def menu_tree(request, home):
     """Menu sections and their subsections, as editors arranged them and as the site's
-    header shows them (the same query as `main_navigation` in core's template tags)."""
+    header shows them (the same query as `main_navigation` in core's template tags); and
+    when the newest of them, or the home, was last published."""
     pages = (
         Page.objects.filter(path__startswith=home.path, depth__in=[home.depth + 1, home.depth + 2])
         .live()
@@ -122,15 +146,16 @@ def menu_tree(request, home):
         elif (parent := by_path.get(page.path[: -Page.steplen])) is not None:
             del entry["children"]
             parent["children"].append(entry)
-    return tree
+    return tree, latest(home.last_published_at, *(page.last_published_at for page in pages))
 
 
 @api_view
 def sections(request):
     """The edition's menu: sections and their subsections, as editors arranged them."""
     code, home = _edition(request)
-    data = {"edition": code, "sections": menu_tree(request, home)}
-    return json_response(request, data, max_age=MAX_AGE["sections"])
+    tree, modified = menu_tree(request, home)
+    data = {"edition": code, "sections": tree}
+    return json_response(request, data, max_age=MAX_AGE["sections"], last_modified=modified)
 
 
 # -- articles -----------------------------------------------------------------------------
@@ -315,22 +340,58 @@ def most_read(request):
     code, home = _edition(request)
     ranked = teasers.most_read(home.locale_id)
     data = {"edition": code, "articles": [teaser(request, a) for a in ranked]}
+    # No Last-Modified of its own: the order moves with every read counted and as the
+    # window slides, so the answer says "now" (json_response); the ETag gives the 304s.
     return json_response(request, data, max_age=MAX_AGE["most_read"])
 
 
 # -- the description of all of the above ----------------------------------------------------
 
 
+# What the index links to, by URL name: the description, then the lists an app starts from.
+INDEX_LINKS = (
+    "openapi",
+    "docs",
+    "editions",
+    "navigation",
+    "sections",
+    "regions",
+    "coverage",
+    "articles",
+    "videos",
+    "galleries",
+    "infographs",
+    "live_blogs",
+    "breaking",
+    "most_read",
+    "search",
+)
+
+
+@api_view
+def index(request):
+    """Where an app starts: what this API is and where its description and lists are."""
+    data = {
+        "name": openapi.DOCUMENT["info"]["title"],
+        "version": openapi.DOCUMENT["info"]["version"],
+        "links": {name: absolute(request, reverse(f"api:{name}")) for name in INDEX_LINKS},
+    }
+    return json_response(request, data, max_age=MAX_AGE["index"], last_modified=CODE_CHANGED_AT)
+
+
 @api_view
 def openapi_json(request):
-    return json_response(request, openapi.document(), max_age=MAX_AGE["openapi"])
+    return json_response(
+        request, openapi.document(), max_age=MAX_AGE["openapi"], last_modified=CODE_CHANGED_AT
+    )
 
 
 @api_view
 def docs(request):
     response = render(request, "api/docs.html", {"doc": openapi.for_docs()})
-    response["Cache-Control"] = f"public, max-age={MAX_AGE['openapi']}"
-    return response
+    return content_response(
+        request, response, max_age=MAX_AGE["openapi"], last_modified=CODE_CHANGED_AT
+    )
 
 
 @no_append_slash  # no redirect to ".../": that would be this same 404 again

@@ -382,7 +382,9 @@ def test_head_has_the_headers_and_no_body(client, stories):
     assert head["Cache-Control"] == got["Cache-Control"]
 
 
-@pytest.mark.parametrize("url", ["/api/v1/articles/999999/", "/api/v1/articles/", "/api/v1/"])
+@pytest.mark.parametrize(
+    "url", ["/api/v1/articles/999999/", "/api/v1/articles/", "/api/v1/editions/"]
+)
 def test_near_misses_are_json_404s_not_redirects(client, home, url):
     assert_error(client.get(url), 404, "not_found")
 

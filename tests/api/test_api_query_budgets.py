@@ -23,6 +23,8 @@ SMALL, LARGE = 10, 60
 # pages' budgets). A list is: the edition's home, the stories, their lead images'
 # renditions, their sections; each filter adds at most one (the section's lookup).
 BUDGETS = {
+    # The index and the description are built from code alone.
+    "index": 0,
     "editions": 1,
     "sections": 2,
     "articles": 4,
@@ -34,6 +36,7 @@ BUDGETS = {
     "breaking": 2,
     "most read": 4,
     "openapi": 0,
+    "docs": 0,
     # The menu; the regions. Each list: the home and the list itself.
     "navigation": 3,
     "regions": 2,
@@ -164,6 +167,7 @@ def urls(archive):
     # The fifth-newest story: a page boundary however many stories there are.
     cursor_from = sorted(archive.stories, key=lambda s: (s.published_at, s.pk))[-5]
     return {
+        "index": "/api/v1/",
         "editions": "/api/v1/editions",
         "sections": "/api/v1/sections?edition=en",
         "articles": "/api/v1/articles?edition=en",
@@ -176,6 +180,7 @@ def urls(archive):
         "breaking": "/api/v1/breaking?edition=en",
         "most read": "/api/v1/most-read?edition=en",
         "openapi": "/api/v1/openapi.json",
+        "docs": "/api/v1/docs",
         "navigation": "/api/v1/navigation",
         "regions": "/api/v1/regions",
         "coverage": "/api/v1/coverage",

@@ -2,9 +2,11 @@
 rendered from it."""
 
 import json
+import time
 
 import pytest
 from django.urls import URLPattern
+from django.utils.http import parse_http_date
 from jsonschema import Draft202012Validator
 
 from masthead.api import openapi
@@ -15,6 +17,7 @@ from tests.search.conftest import reindex
 
 # The description's path for each implemented endpoint's URL name.
 DESCRIBED = {
+    "index": "/",
     "editions": "/editions",
     "sections": "/sections",
     "articles": "/articles",
@@ -130,6 +133,7 @@ def full(stories, newsroom):
 @pytest.mark.parametrize(
     "url, path",
     [
+        ("/api/v1/", "/"),
         ("/api/v1/editions", "/editions"),
         ("/api/v1/sections?edition=en", "/sections"),
         ("/api/v1/articles?edition=en", "/articles"),
@@ -171,6 +175,56 @@ def test_real_responses_match_their_schemas(client, full, media, url, path):
     if path == "/articles/{id}":
         kinds = {block["type"] for block in data["body"]}
         assert kinds == {"paragraph", "subheading", "quote", "image", "read_next", "related_news"}
+
+
+# What fills each path's placeholder, and each required parameter, in the walk below. A new
+# endpoint with a placeholder or required parameter not named here fails the walk until
+# it is: no operation escapes it.
+PLACEHOLDERS = {
+    "/articles/{id}": lambda full, media: {"id": full.pk},
+    "/videos/{id}": lambda full, media: {"id": media["uploaded"].pk},
+    "/galleries/{id}": lambda full, media: {"id": media["gallery"].pk},
+    "/infographs/{id}": lambda full, media: {"id": media["infograph"].pk},
+    "/live-blogs/{id}": lambda full, media: {"id": media["blog"].pk},
+    "/coverage/{slug}": lambda full, media: {"slug": "election-2030"},
+}
+REQUIRED = {"q": "budget"}
+
+
+def described_urls(full, media):
+    """A working URL for every operation in the description, then the description and
+    its docs page themselves."""
+    for path, methods in openapi.document()["paths"].items():
+        for operation in methods.values():
+            url = path
+            if "{" in path:
+                stem = path.removesuffix("/ninjs").removesuffix("/updates")
+                url = path.format(**PLACEHOLDERS[stem](full, media))
+            required = [p["name"] for p in operation.get("parameters", []) if p.get("required")]
+            required = [p for p in required if p not in ("id", "slug")]
+            if required:
+                url += "?" + "&".join(f"{name}={REQUIRED[name]}" for name in required)
+            yield "/api/v1" + url
+    yield "/api/v1/openapi.json"
+    yield "/api/v1/docs"
+
+
+def test_every_operation_answers_with_etag_and_last_modified(client, full, media):
+    reindex()
+    urls = list(described_urls(full, media))
+    assert len(urls) == len(openapi.document()["paths"]) + 2
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.has_header("ETag"), url
+        assert response.has_header("Last-Modified"), url
+        assert parse_http_date(response["Last-Modified"]) <= time.time(), url
+        assert response["Cache-Control"].startswith("public, max-age="), url
+        again = client.get(url, headers={"if-none-match": response["ETag"]})
+        assert again.status_code == 304, url
+        assert again["Last-Modified"] == response["Last-Modified"] or url.endswith(
+            ("/most-read", f"q={REQUIRED['q']}")
+        ), url  # those two say "now", which may have moved on by a second
 
 
 @pytest.mark.parametrize(

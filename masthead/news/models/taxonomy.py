@@ -19,6 +19,8 @@ class Region(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Regions are listed in this order, lowest first."
     )
+    # The API's Last-Modified for lists of regions (masthead/api/topics.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
@@ -73,6 +75,9 @@ class Coverage(TranslatableMixin, ClusterableModel):
         default=True, help_text="Active topics get a tab in the Coverage block on reader pages."
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+    # The API's Last-Modified for lists of topics (masthead/api/topics.py); editing the
+    # pins saves the topic too.
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldPanel("title"),
