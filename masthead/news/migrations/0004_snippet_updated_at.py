@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_article_notes'),
+        ('news', '0003_lead_image_alt_text'),
     ]
 
     operations = [
