@@ -115,6 +115,63 @@ class TestLanguageLinks:
         assert ("ar", "/ar/news/politics/", None) in links
 
 
+class TestListingsInOtherEditions:
+    """Listings that are routes of the home rather than pages: their counterparts."""
+
+    @pytest.fixture
+    def arabic_europe(self, newsroom_ar):
+        region = newsroom_ar["europe"].copy_for_translation(newsroom_ar["ar_home"].locale)
+        region.name, region.slug = "أوروبا", "uruba"
+        region.save()
+        factories.open_edition("es")
+        return region
+
+    def test_a_region_links_to_its_translation_else_the_home(self, client, arabic_europe):
+        assert edition_links(client.get("/en/regions/europe/")) == [
+            ("en", "/en/regions/europe/", "true"),
+            ("ar", "/ar/regions/uruba/", None),
+            ("es", "/es/", None),  # no Spanish Europe
+        ]
+        assert ("en", "/en/regions/europe/", None) in edition_links(
+            client.get("/ar/regions/uruba/")
+        )
+        assert hreflang(client.get("/ar/regions/uruba/")) == {
+            "en": "http://localhost/en/regions/europe/",
+            "ar": "http://localhost/ar/regions/uruba/",
+            "x-default": "http://localhost/en/regions/europe/",
+        }
+
+    def test_search_keeps_the_readers_words_but_not_the_editions_filters(
+        self, client, arabic_europe
+    ):
+        links = {
+            code: url for code, url, _ in edition_links(client.get("/en/search/?q=vote&section=4"))
+        }
+        assert links == {
+            "en": "/en/search/?q=vote",
+            "ar": "/ar/search/?q=vote",
+            "es": "/es/search/?q=vote",
+        }
+
+    def test_an_author_links_to_the_editions_where_they_write(
+        self, client, newsroom_ar, arabic_europe
+    ):
+        writer = newsroom_ar["writer"]
+        factories.make_article(newsroom_ar["politics"], authors=[writer])
+        factories.make_article(newsroom_ar["ar_politics"], "خبر", authors=[writer])
+        assert edition_links(client.get(f"/en/authors/{writer.slug}/")) == [
+            ("en", f"/en/authors/{writer.slug}/", "true"),
+            ("ar", f"/ar/authors/{writer.slug}/", None),
+            ("es", "/es/", None),  # nothing of theirs in Spanish
+        ]
+        directory = edition_links(client.get("/ar/authors/"))
+        assert [url for _code, url, _current in directory] == [
+            "/en/authors/",
+            "/ar/authors/",
+            "/es/authors/",
+        ]
+
+
 class TestHreflang:
     def test_home_pages_name_each_other_and_x_default_is_the_chooser(self, client, newsroom_ar):
         assert hreflang(client.get("/ar/")) == {

@@ -38,11 +38,14 @@ BUDGETS = {
     # Region, tag and author pages +2 (media/mixed.py): one query picks the page's rows
     # from stories, videos, galleries and infographs; one labels stories with sections.
     # Each other kind on the page adds its own teaser query (tests/media/test_mixed.py).
-    "region": 17,
+    # Region, coverage and author pages +1 for their counterparts in the other editions
+    # (the language links): the term's translations; for an author, one query per open
+    # edition asking whether they have published work there.
+    "region": 18,
     "tag": 17,
-    "author": 17,
+    "author": 18,
     "authors directory": 12,
-    "coverage": 19,
+    "coverage": 20,
     "standard page": 15,
 }
 # Where a small archive leaves a block empty, the page skips that block's queries.

@@ -1,9 +1,10 @@
 """Template tags for the parts every reader page shares: edition, navigation, ticker."""
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
+from django.db.models import BooleanField, ExpressionWrapper
 from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -12,7 +13,8 @@ from masthead.core.editions import edition_homes, edition_name, readable
 from masthead.core.lists import list_joiners
 from masthead.core.models import HomePage
 from masthead.live.models import ticker_items
-from masthead.news.models import Region
+from masthead.media.mixed import writing_in
+from masthead.news.models import Author, Region
 
 register = template.Library()
 
@@ -106,9 +108,57 @@ def page_in_editions(context):
         for translation in readable_translations(page):
             if translation.locale_id in codes:
                 urls[codes[translation.locale_id]] = translation.get_url(request)
+    elif request is not None:
+        urls |= listing_in_editions(context, request, homes)
     if request is not None:
         request._masthead_editions = urls
     return urls
+
+
+def listing_in_editions(context, request, homes):
+    """{code: URL} for the listings that are not pages of their own: the search page (the
+    reader's words, not the edition's filters), the author directory, a region or coverage
+    topic (its translation, by translation key) and an author (where they have published
+    work). Editions without a counterpart are left to their home."""
+    match = getattr(request, "routable_resolver_match", None)
+    route = match.url_name if match is not None else None
+    resolved = getattr(request, "resolver_match", None)
+    if route is None and resolved is not None and resolved.url_name == "search":
+        words = request.GET.get("q", "")
+        query = f"?{urlencode({'q': words})}" if words else ""
+        return {code: f"{home.url}search/{query}" for code, home in homes.items()}
+    if route == "authors":
+        return {code: f"{home.url}authors/" for code, home in homes.items()}
+    if route in ("region", "coverage") and route in context:
+        term = context[route]
+        codes = {home.locale_id: code for code, home in homes.items()}
+        versions = type(term).objects.filter(translation_key=term.translation_key)
+        return {
+            codes[locale_id]: f"{homes[codes[locale_id]].url}{PLURAL[route]}/{slug}/"
+            for locale_id, slug in versions.values_list("locale_id", "slug")
+            if locale_id in codes
+        }
+    if route == "author" and "author" in context:
+        slug = context["author"].slug
+        return {
+            code: f"{homes[code].url}authors/{slug}/"
+            for code in editions_of_author(context["author"], homes)
+        }
+    return {}
+
+
+def editions_of_author(author, homes):
+    """The editions where `author` has published work: one query however many editions."""
+    asks = {
+        code: ExpressionWrapper(writing_in(home.locale_id), output_field=BooleanField())
+        for code, home in homes.items()
+    }
+    found = Author.objects.filter(pk=author.pk).annotate(**asks).values(*asks).first() or {}
+    return [code for code, yes in found.items() if yes]
+
+
+# The home page's routes for a region and a coverage topic: /<edition>/regions/<slug>/.
+PLURAL = {"region": "regions", "coverage": "coverage"}
 
 
 def readable_translations(page):
@@ -151,9 +201,7 @@ def hreflang_links(context):
     page = context.get("page")
     if request is None or not isinstance(page, Page):
         return {"alternates": []}
-    is_home = isinstance(page, HomePage)
-    if is_home and request.path != page.get_url(request):
-        return {"alternates": []}  # a listing routed under the home, such as a region's
+    is_home = isinstance(page, HomePage) and request.path == page.get_url(request)
     urls = page_in_editions(context)
     homes = edition_homes()
     alternates = [
