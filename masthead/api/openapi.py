@@ -205,6 +205,12 @@ SCHEMAS = {
                     "body": {"type": "array", "items": ref("Block")},
                     "body_html": {"type": "string"},
                     "read_next": {"type": "array", "items": ref("ArticleLink")},
+                    "translations": {
+                        "type": "array",
+                        "items": {
+                            "allOf": [ref("ArticleLink"), obj({"edition": {"type": "string"}})]
+                        },
+                    },
                 }
             ),
         ]
@@ -456,6 +462,7 @@ PATHS = {
                         ],
                         "body_html": "<p>The vote…</p><h2>What happens next</h2>",
                         "read_next": [],
+                        "translations": [],
                     },
                 ),
                 **ERRORS,

@@ -39,6 +39,7 @@ from masthead.api.serializers import (
     section_data,
     teaser,
 )
+from masthead.core.editions import edition_homes
 from masthead.core.models import HomePage
 from masthead.live.models.breaking import ticker_document
 from masthead.news import teasers
@@ -313,9 +314,27 @@ def article(request, article_id):
         "body": body_blocks(request, story),
         "body_html": str(story.body.render_as_block()),
         "read_next": [article_link(request, a) for a in teasers.read_next(story)],
+        "translations": translations(request, story),
     }
     modified = latest(story.published_at, story.last_published_at, story.updated_at)
     return json_response(request, data, max_age=MAX_AGE["article"], last_modified=modified)
+
+
+def translations(request, story):
+    """The story's published versions in the other open editions, so an app can offer
+    "read in Arabic": one query."""
+    open_editions = {home.locale_id: code for code, home in edition_homes().items()}
+    versions = (
+        ArticlePage.objects.published()
+        .filter(translation_key=story.translation_key, locale_id__in=open_editions)
+        .exclude(pk=story.pk)
+        .only("title", "url_path", "locale_id")
+        .order_by("locale_id")
+    )
+    return [
+        {"edition": open_editions[version.locale_id], **article_link(request, version)}
+        for version in versions
+    ]
 
 
 # -- breaking and most read ---------------------------------------------------------------

@@ -349,3 +349,25 @@ def test_new_endpoints_have_etags_304_and_cache_control(client, media, url):
     if first.has_header("Last-Modified"):
         since = first["Last-Modified"]
         assert get(client, url, if_modified_since=since).status_code == 304
+
+
+def test_an_article_names_its_published_translations(client, newsroom):
+    """So an app can offer "read in Arabic": the other open editions' published versions."""
+    factories.open_edition("ar")
+    factories.translate(newsroom["news"], "ar", title="أخبار")
+    factories.translate(newsroom["politics"], "ar", title="سياسة")
+    story = factories.make_article(newsroom["politics"], "Budget vote", slug="budget-vote")
+    arabic = factories.translate(story, "ar", title="التصويت على الميزانية", slug="tasweet")
+    later = timezone.now() + timedelta(hours=2)
+    factories.open_edition("es")
+    factories.translate(newsroom["news"], "es", title="Noticias")
+    factories.translate(newsroom["politics"], "es", title="Política")
+    factories.translate(story, "es", slug="votacion", published_at=later)  # under embargo
+
+    english = get(client, f"/api/v1/articles/{story.pk}").json()
+    assert [(t["edition"], t["id"], t["title"]) for t in english["translations"]] == [
+        ("ar", arabic.pk, "التصويت على الميزانية")
+    ]
+    assert english["translations"][0]["url"] == "http://localhost/ar/news/politics/tasweet/"
+    back = get(client, f"/api/v1/articles/{arabic.pk}").json()["translations"]
+    assert [(t["edition"], t["id"]) for t in back] == [("en", story.pk)]

@@ -31,8 +31,8 @@ BUDGETS = {
     "articles, filtered": 5,
     "articles, next page": 4,
     # The story; its section, authors (+photos' renditions), tags, regions, coverage; the
-    # body's images and linked stories; read next and its sections.
-    "article": 14,
+    # body's images and linked stories; read next and its sections; its translations.
+    "article": 15,
     "breaking": 2,
     "most read": 4,
     "openapi": 0,
