@@ -72,7 +72,7 @@ class TestHomePage:
         assert response["Location"] == "/en/"
 
     def test_title_is_brand_and_slogan(self, tree):
-        assert tree.findtext(".//title") == "The Daily Test — News you can test | The Daily Test"
+        assert tree.findtext(".//title") == "The Daily Test — News you can test"  # named once
         assert text_of(tree.find(".//h1")) == "The Daily Test"
 
     def test_lead_is_the_latest_story_with_a_picture(self, tree):

@@ -135,6 +135,9 @@ class TestSectionPages:
         assert "Page 2 of 2" in text_of(pagination)
         assert [a.get("href") for a in pagination.xpath(".//a[@rel='prev']")] == ["?page=1"]
         assert not pagination.xpath(".//a[@rel='next']")
+        # A tab or a search result tells page 2 from page 1.
+        assert tree.findtext(".//title") == "Politics — Page 2 | The Daily Test"
+        assert get(reader, "/en/news/politics/").findtext(".//title") == "Politics | The Daily Test"
 
     def test_first_page_links_to_older_stories(self, reader, world):
         pagination = one(get(reader, "/en/news/politics/"), "pagination", "nav")

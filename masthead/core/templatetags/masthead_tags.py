@@ -220,6 +220,15 @@ def hreflang_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def listing_page_number(context):
+    """The listing page a reader is on past the first (?page=3), for the title: tabs and
+    search results should tell page 3 from page 1. None on the first page."""
+    request = context.get("request")
+    number = request.GET.get("page", "") if request is not None else ""
+    return int(number) if number.isdigit() and 1 < int(number) < 10**6 else None
+
+
+@register.simple_tag(takes_context=True)
 def absolute_url(context, page):
     request = context["request"]
     return request.build_absolute_uri(page.get_url(request))
