@@ -88,7 +88,9 @@ class TranslationAlternates:
         versions = versions_of([page for page in pages if page is not None])
         for url, page_ in zip(urls, pages, strict=True):
             if page_ is not None and len(versions.get(page_.translation_key, [])) > 1:
-                url["alternates"] = alternates(url["location"], versions[page_.translation_key])
+                url["alternates"] = alternates(
+                    url["location"], versions[page_.translation_key], front=page_.depth == 2
+                )
         return urls
 
 
@@ -106,9 +108,10 @@ def versions_of(pages):
     return versions
 
 
-def alternates(location, versions):
-    """<xhtml:link> entries for these versions of a page, with x-default (the default
-    edition's version) when there is one."""
+def alternates(location, versions, *, front=False):
+    """<xhtml:link> entries for these versions of a page, with x-default: the default
+    edition's version, or for the editions' front pages "/" (which picks the reader's
+    edition), as the pages' own hreflang links say."""
     scheme, host = urlsplit(location)[:2]
     links = [
         {
@@ -117,9 +120,11 @@ def alternates(location, versions):
         }
         for version in sorted(versions, key=lambda v: edition_order(v.locale.language_code))
     ]
-    default = [link for link in links if link["lang_code"] == settings.LANGUAGE_CODE]
+    default = [link["location"] for link in links if link["lang_code"] == settings.LANGUAGE_CODE]
+    if front:
+        default = [f"{scheme}://{host}/"]
     if default:
-        links.append({"lang_code": "x-default", "location": default[0]["location"]})
+        links.append({"lang_code": "x-default", "location": default[0]})
     return links
 
 

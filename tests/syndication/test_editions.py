@@ -147,9 +147,12 @@ def test_edition_sitemaps_name_the_homes_and_sections_in_each_edition(client, ed
     assert pages["http://localhost/ar/"] == {
         "en": "http://localhost/en/",
         "ar": "http://localhost/ar/",
-        "x-default": "http://localhost/en/",
+        "x-default": "http://localhost/",  # as the home pages' own hreflang: "/" chooses
     }
     assert pages["http://localhost/ar/news/politics/"]["en"] == (
+        "http://localhost/en/news/politics/"
+    )
+    assert pages["http://localhost/ar/news/politics/"]["x-default"] == (
         "http://localhost/en/news/politics/"
     )
 
