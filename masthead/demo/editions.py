@@ -23,7 +23,7 @@ from datetime import timedelta
 from wagtail.models import Locale
 
 from masthead.core.models import ContactFormField, ContactPage, HomePage, StandardPage
-from masthead.demo import images, text, visual
+from masthead.demo import images, text, videos, visual
 from masthead.demo import plan as planning
 from masthead.demo.skeleton import child_page, save_image, schedule
 from masthead.live.models import BreakingItem, LiveTvPage
@@ -88,6 +88,8 @@ def write_edition(language, room, english):
     pin_coverage(topics, edition.articles)
     for spec in data["galleries"]:
         edition.written.append(desk.gallery(spec, sections["in-pictures"]))
+    for spec in data.get("videos", []):
+        edition.written.append(desk.video(spec, sections[spec["desk"]]))
     edition.written += breaking_lines(data["breaking"], edition.articles, locale, now=room.now)
     return edition
 
@@ -278,6 +280,21 @@ class EditionDesk:
         page.tags.add(*spec["tags"])
         self.sections[spec["section"]].add_child(instance=page)
         return page, round((room.now - published).total_seconds() / 60)
+
+    def video(self, spec, section):
+        """A film in the edition's language on one of the demo's open films (an embed:
+        the reader's browser contacts the platform only on play)."""
+        page = videos.video_page(
+            spec,
+            film=None,
+            poster=self.picture(spec.get("image", "landscape")),
+            published=self.room.now - timedelta(hours=spec["hours"]),
+            owner=self.room.user,
+            authors=[self.authors[spec["author"]]],
+            regions=[self.regions[slug] for slug in spec.get("regions", [])],
+        )
+        section.add_child(instance=page)
+        return page
 
     def gallery(self, spec, section):
         """A gallery of pool pictures, each captioned in the edition's language."""

@@ -91,30 +91,16 @@ class VideoWriter:
     def video(self, parent, spec, *, desk, published, clip, episode=None):
         self.count += 1
         film = self.film(spec) if clip else None
-        transcript = "".join(f"<p>{line}</p>" for line in spec.get("transcript", []))
-        page = VideoPage(
-            title=spec["title"],
-            slug=slugify(spec["title"])[:80],
-            standfirst=spec["standfirst"],
-            video_file=film,
-            embed_url="" if film else spec["embed"],
-            # An upload's running time comes from its file; an embed's from the fixture.
-            duration=None if film else spec["duration"],
+        page = video_page(
+            spec,
+            film=film,
             poster=self.room.pool[(self.count * 7) % len(self.room.pool)],
-            transcript=transcript,
-            episode_number=episode,
-            published_at=published,
-            first_published_at=published,
-            last_published_at=published,
-            live=True,
+            published=published,
             owner=self.room.user,
+            authors=self.authors_for(desk),
             regions=[self.room.regions[slug] for slug in spec.get("regions", [])],
-            video_authors=[
-                VideoAuthor(author=author, sort_order=i)
-                for i, author in enumerate(self.authors_for(desk))
-            ],
+            episode=episode,
         )
-        page.tags.add(*spec.get("tags", []))
         parent.add_child(instance=page)
         return page
 
@@ -169,6 +155,35 @@ class VideoWriter:
                 )
             )
         return pages
+
+
+def video_page(spec, *, film, poster, published, owner, authors, regions, episode=None):
+    """A live VideoPage from its spec (title, standfirst, embed, duration, transcript, tags,
+    optional slug), not yet in the tree: an uploaded `film`, else the spec's embed."""
+    transcript = "".join(f"<p>{line}</p>" for line in spec.get("transcript", []))
+    page = VideoPage(
+        title=spec["title"],
+        slug=spec.get("slug") or slugify(spec["title"])[:80],
+        standfirst=spec["standfirst"],
+        video_file=film,
+        embed_url="" if film else spec["embed"],
+        # An upload's running time comes from its file; an embed's from the fixture.
+        duration=None if film else spec["duration"],
+        poster=poster,
+        transcript=transcript,
+        episode_number=episode,
+        published_at=published,
+        first_published_at=published,
+        last_published_at=published,
+        live=True,
+        owner=owner,
+        regions=regions,
+        video_authors=[
+            VideoAuthor(author=author, sort_order=i) for i, author in enumerate(authors)
+        ],
+    )
+    page.tags.add(*spec.get("tags", []))
+    return page
 
 
 def write_videos(room, *, clips):

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from masthead.core.models import ContactPage, HomePage, StandardPage
 from masthead.demo import editions, plan, text
 from masthead.live.models import BreakingItem, LiveTvPage, programme_schedule
-from masthead.media.models import GalleryPage
+from masthead.media.models import GalleryPage, VideoPage
 from masthead.news import teasers
 from masthead.news.models import ArticlePage, ArticleType, Coverage, Region, SectionPage
 
@@ -184,6 +184,19 @@ class TestEditions:
         assert gallery.get_parent().translation_key == english_section.translation_key
         captions = [photo.caption_text for photo in gallery.photos.order_by("sort_order")]
         assert captions == [photo["caption"] for photo in spec["photos"]]
+
+    @pytest.mark.parametrize("code", LANGUAGES)
+    def test_video_sections_carry_films_in_the_language(self, client, code):
+        specs = editions.writing(code)["videos"]
+        assert {spec["desk"] for spec in specs} >= {"newsfeed", "video-features", "explainers"}
+        for spec in specs:
+            video = VideoPage.objects.get(locale__language_code=code, slug=spec["slug"])
+            assert video.live and video.title == spec["title"] and video.poster_id
+            assert video.embed_url == spec["embed"] and video.authors()
+            english = SectionPage.objects.get(locale__language_code="en", slug=spec["desk"])
+            section = video.get_parent()
+            assert section.translation_key == english.translation_key
+            assert spec["title"] in client.get(section.url).content.decode()
 
     @pytest.mark.parametrize("code", LANGUAGES)
     def test_each_edition_has_its_most_read(self, code):
