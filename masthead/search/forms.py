@@ -23,7 +23,7 @@ FIELD_NAMES = {
     "edition": _("edition"),
     "section": _("section"),
     "region": _("region"),
-    "type": _("article type"),
+    "type": pgettext_lazy("the search filter by kind of page or story", "type"),
     "from": _("start date"),
     "to": _("end date"),
 }

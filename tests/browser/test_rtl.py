@@ -1,6 +1,7 @@
 """Right-to-left in headless Chromium: the Arabic edition is a mirror of the English one
 (measured, not just dir="rtl"), mixed Arabic and Latin text keeps its order, and axe-core
-finds nothing serious in English, Arabic or Spanish.
+finds nothing serious in English, Arabic or Spanish (home, section, story, gallery, search
+and the author directory of each).
 
 The Arabic and Spanish editions are written into the module's demo snapshot
 (tests/browser/editions.py), so each test starts from them.
@@ -36,15 +37,21 @@ def edition_paths(language_code, demo_site):
     from masthead.media.models import GalleryPage
     from masthead.news.models import ArticlePage
 
+    home = HomePage.objects.get(locale__language_code=language_code)
+    # Search for a word of the edition's lead story; the author directory is a listing.
+    listings = {"authors": f"{home.url}authors/"}
     if language_code == "en":
-        home = HomePage.objects.get(locale__language_code="en")
+        word = demo_site.article.title.split()[0]
+        gallery = GalleryPage.objects.filter(locale=home.locale).first()
         return {
             "home": home.url,
             "section": demo_site.article.subsection_url,
             "article": demo_site.article.url,
+            "gallery": gallery.url,
+            "search": f"{home.url}search/?q={word}",
+            **listings,
         }
     text = {"ar": ARABIC, "es": SPANISH}[language_code]
-    home = HomePage.objects.get(locale__language_code=language_code)
     article = ArticlePage.objects.get(locale=home.locale, title=text.stories[0].title)
     gallery = GalleryPage.objects.get(locale=home.locale, title=text.gallery_title)
     return {
@@ -52,6 +59,8 @@ def edition_paths(language_code, demo_site):
         "section": article.get_parent().url,
         "article": article.url,
         "gallery": gallery.url,
+        "search": f"{home.url}search/?q={text.stories[0].title.split()[1]}",
+        **listings,
     }
 
 
@@ -255,7 +264,7 @@ def test_arabic_pages_fit_a_phone(demo_site, new_page, paths, screenshot, kind):
 @pytest.mark.parametrize("language_code", ["en", "ar", "es"])
 def test_axe_finds_no_serious_problems_in_each_edition(demo_site, new_page, paths, language_code):
     problems = []
-    for kind in ("home", "section", "article"):
+    for kind in ("home", "section", "article", "gallery", "search", "authors"):
         page = visit(new_page, demo_site, paths[language_code][kind])
         expect(page.locator("html")).to_have_attribute("lang", language_code)
         for violation in serious_axe_violations(page):

@@ -172,7 +172,7 @@ def test_bad_filter_values_are_ignored_with_a_note(client, filtered_archive):
     )
     assert len(titles(response)) == 3
     said = " ".join(notes(response))
-    for name in ("section", "region", "article type", "start date"):
+    for name in ("section", "region", "type", "start date"):
         assert f"The {name} filter was not understood" in said
     # Each note is what the field's aria-describedby points at.
     tree = parse(response)
