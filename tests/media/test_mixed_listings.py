@@ -113,5 +113,7 @@ def test_query_count_does_not_grow_with_the_number_of_each_kind(client, url):
     desk.add(8)
     large, queries = count_queries(url)
     # Stories 17 (tests/news/test_query_budgets.py); one teaser query each for videos,
-    # galleries (+ their covers) and infographs on the page.
-    assert small == large <= 21, "\n".join(q["sql"][:160] for q in queries.captured_queries)
+    # galleries (+ their covers) and infographs on the page. Region and author pages +1:
+    # their counterparts in the other editions, for the language links.
+    budget = 21 if "/tags/" in url else 22
+    assert small == large <= budget, "\n".join(q["sql"][:160] for q in queries.captured_queries)
