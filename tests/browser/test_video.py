@@ -22,9 +22,11 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 
 
 def demo_video(**filters):
+    """The newest English demo video matching `filters` (the tests read English labels)."""
     from masthead.media.models import VideoPage
 
-    return VideoPage.objects.published().filter(**filters).order_by("-published_at").first()
+    videos = VideoPage.objects.published().filter(locale__language_code="en", **filters)
+    return videos.order_by("-published_at").first()
 
 
 def record_hosts(page):
